@@ -1,0 +1,67 @@
+/**
+ * The shapes the image pipeline passes between its stages. OCR (src/pipeline/ocr), text removal and
+ * rendering (src/pipeline/render), translation (src/translate) and the orchestration that joins them
+ * all speak these types, so each half can be built and tested on its own.
+ *
+ * Coordinates are pixels of the image the stage was given, origin top-left, after EXIF orientation.
+ */
+import type { LanguageCode } from '../languages';
+
+/** Straight (not premultiplied) RGBA, row-major, 4 bytes per pixel. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type ImageFormat = 'png' | 'jpeg' | 'webp';
+
+export interface OcrWord {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  box: Box;
+  /** True when the word is part of text matched by an exclude_text pattern. */
+  excluded: boolean;
+}
+
+export interface OcrLine {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  box: Box;
+  words: OcrWord[];
+}
+
+/** Character offsets [start, end) into TextRegion.text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** A block of text that reads as one unit: a line, or the lines of one sign or paragraph. */
+export interface TextRegion {
+  /** Lines joined with '\n'. */
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  box: Box;
+  lines: OcrLine[];
+  /** Spans of `text` matched by exclude_text: never translated, their pixels left untouched. */
+  excludedSpans: TextSpan[];
+}
+
+export interface OcrResult {
+  regions: TextRegion[];
+  /** The language given by the client, or the one detected from the text. */
+  sourceLang: LanguageCode;
+  /** True when sourceLang was detected rather than given. */
+  detected: boolean;
+}
