@@ -1,7 +1,14 @@
-import { Hono } from 'hono';
-import { PhotonImage } from '@cf-wasm/photon';
-const app = new Hono<{ Bindings: Env }>();
-app.get('/api/v1/health', (c) => c.json({ ok: true }));
-app.post('/api/v1/probe', async (c) => { const b = new Uint8Array(await c.req.arrayBuffer()); const img = PhotonImage.new_from_byteslice(b); const r = { w: img.get_width(), h: img.get_height() }; img.free(); return c.json(r); });
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+/**
+ * OCR Translate — Worker entry point. Wires the HTTP app and the queue consumer;
+ * holds no logic of its own.
+ */
+import { app } from './app';
+import { handleQueueBatch } from './jobs/queue-handler';
+import type { JobMessage } from './jobs/messages';
+
+export default {
+  fetch: app.fetch,
+  queue: handleQueueBatch,
+} satisfies ExportedHandler<Env, JobMessage>;
+
 export { AccountLimiter } from './limits/account-limiter';

@@ -1,0 +1,112 @@
+/**
+ * The one error story of the API: every failure becomes `{ error: { code, message, details? } }` with the
+ * status API.md assigns to its code. Handlers throw `ApiError`; `handleError` (app.onError) shapes the
+ * reply, so no handler builds an error body by hand and no stack trace reaches a client.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { ConfigError } from '../config';
+
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  image_too_large: 422,
+  unprocessable_image: 422,
+  rate_limited: 429,
+  concurrency_limit: 429,
+  internal_error: 500,
+  not_implemented: 501,
+  translation_unavailable: 503,
+  service_unavailable: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One entry per offending field or file; `field` names it as the client sent it (e.g. `images[2]`). */
+export interface ErrorDetail {
+  field?: string;
+  code?: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+    /** Extra response headers, e.g. Retry-After for 429. */
+    readonly headers?: Record<string, string>,
+    status?: ContentfulStatusCode,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status ?? ERROR_STATUS[code];
+  }
+}
+
+/** Turns zod issues into API error details, naming each field by its path (`limit`, `target_languages[3]`). */
+export function detailsFromZod(error: ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    field: fieldName(issue.path),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+function fieldName(path: PropertyKey[]): string | undefined {
+  if (path.length === 0) return undefined;
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join('');
+}
+
+export function errorBody(code: string, message: string, details?: ErrorDetail[]) {
+  return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
+}
+
+/** Renders an ApiError (or anything thrown) as the JSON error shape. Unknown errors are logged as 5xx. */
+export function errorResponse(c: Context, err: unknown): Response {
+  if (err instanceof ApiError) {
+    if (err.status >= 500) logServerError(c, err);
+    return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
+  }
+  if (err instanceof ConfigError) {
+    logServerError(c, err);
+    return c.json(errorBody('service_unavailable', 'The service is not configured correctly; the operator has been told in the logs.'), 503);
+  }
+  if (err instanceof ZodError) {
+    return c.json(errorBody('invalid_request', 'The request is invalid.', detailsFromZod(err)), 400);
+  }
+  // Hono's own HTTP errors (e.g. a malformed JSON body in its validators) carry a status < 500.
+  const status = (err as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return c.json(errorBody('invalid_request', 'The request is malformed.'), 400);
+  }
+  logServerError(c, err);
+  return c.json(errorBody('internal_error', 'Something went wrong on our side. Retry later; quote the request id if it persists.'), 500);
+}
+
+function logServerError(c: Context, err: unknown) {
+  const e = err instanceof Error ? err : new Error(String(err));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      request_id: c.get('requestId'),
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: e.name,
+      message: e.message,
+      stack: e.stack,
+    }),
+  );
+}

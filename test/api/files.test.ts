@@ -1,0 +1,60 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config';
+import { signObjectUrl } from '../../src/storage/signed-urls';
+import { BASE, call } from '../helpers/api';
+
+const config = () => readConfig(env);
+
+async function stored(body = 'image bytes') {
+  const key = `acct_test/req_files/img_1/clean.png`;
+  await env.BUCKET.put(key, body, { httpMetadata: { contentType: 'image/png' } });
+  return key;
+}
+
+describe('GET /files (signed URLs)', () => {
+  it('serves an object through a valid signed URL without an API key', async () => {
+    const key = await stored();
+    const url = await signObjectUrl({ baseUrl: BASE, key, secret: config().URL_SIGNING_SECRET, ttlSeconds: 60 });
+    const res = await call(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(await res.text()).toBe('image bytes');
+  });
+
+  it('serves byte ranges', async () => {
+    const key = await stored('0123456789');
+    const url = await signObjectUrl({ baseUrl: BASE, key, secret: config().URL_SIGNING_SECRET, ttlSeconds: 60 });
+    const res = await call(url, { headers: { range: 'bytes=2-4' } });
+    expect(res.status).toBe(206);
+    expect(await res.text()).toBe('234');
+  });
+
+  it.each([
+    ['a changed key', (u: URL) => (u.pathname = u.pathname.replace('clean', 'original'))],
+    ['a changed expiry', (u: URL) => u.searchParams.set('expires', String(Number(u.searchParams.get('expires')) + 1))],
+    ['a changed signature', (u: URL) => u.searchParams.set('signature', 'A' + u.searchParams.get('signature')!.slice(1))],
+    ['no signature', (u: URL) => u.searchParams.delete('signature')],
+  ])('refuses %s with 403 JSON', async (_, tamper) => {
+    const key = await stored();
+    const url = new URL(await signObjectUrl({ baseUrl: BASE, key, secret: config().URL_SIGNING_SECRET, ttlSeconds: 60 }));
+    tamper(url);
+    const res = await call(url.toString());
+    expect(res.status).toBe(403);
+    expect((await res.json<any>()).error.code).toBe('forbidden');
+  });
+
+  it('refuses an expired URL with 403', async () => {
+    const key = await stored();
+    const url = await signObjectUrl({ baseUrl: BASE, key, secret: config().URL_SIGNING_SECRET, ttlSeconds: 60, now: Date.now() - 120_000 });
+    const res = await call(url);
+    expect(res.status).toBe(403);
+    expect((await res.json<any>()).error.message).toContain('expired');
+  });
+
+  it('answers 404 for a validly signed URL of a deleted object', async () => {
+    const key = 'acct_test/req_files/img_2/gone.png';
+    const url = await signObjectUrl({ baseUrl: BASE, key, secret: config().URL_SIGNING_SECRET, ttlSeconds: 60 });
+    expect((await call(url)).status).toBe(404);
+  });
+});
