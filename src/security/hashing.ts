@@ -6,17 +6,19 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', bytes));
 }
 
+// Importing a key costs more than one signature; the few long-lived secrets (URL signing) stay imported.
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_CACHED_KEYS = 8;
 
 function hmacKey(secret: string | Uint8Array): Promise<CryptoKey> {
   const material = typeof secret === 'string' ? utf8.encode(secret) : secret;
-  const cacheKey = typeof secret === 'string' ? `s:${secret}` : '';
   const make = () => crypto.subtle.importKey('raw', material, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  if (!cacheKey) return make();
-  let key = hmacKeys.get(cacheKey);
+  if (typeof secret !== 'string') return make();
+  let key = hmacKeys.get(secret);
   if (!key) {
+    if (hmacKeys.size >= MAX_CACHED_KEYS) hmacKeys.clear();
     key = make();
-    hmacKeys.set(cacheKey, key);
+    hmacKeys.set(secret, key);
   }
   return key;
 }
