@@ -2,6 +2,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    /** Provider keys for the opt-in live translation tests; empty unless set in the shell. */
+    LIVE_TRANSLATION_ENV?: Record<string, string>;
   }
 }
 declare module '*?inline' {

@@ -1,0 +1,46 @@
+// Speed of the offline dictionary engine inside workerd: the first call per language pair (which
+// fetches and indexes the dictionary from the static assets) and warm calls, measured from outside
+// the Worker (workerd freezes its clocks during CPU work). There is no native reference to compare
+// with: the engine exists only here. Run: npm run bench:translate-offline
+import { unstable_startWorker } from 'wrangler';
+
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'; // no network here: skip wrangler's Request.cf download
+
+const SIGNS = {
+  de: ['Notausgang', 'Rauchen verboten', 'Öffnungszeiten', 'Bitte Tür schließen', 'Kein Zutritt', 'Der Hund ist hier', 'Eltern haften für ihre Kinder', 'Betreten der Baustelle verboten'],
+  fi: ['Hätäuloskäynti', 'Tupakointi kielletty', 'Aukioloajat', 'Ovi on suljettu', 'Tervetuloa Helsinkiin', 'Avoinna arkisin'],
+  fr: ['Sortie de secours', 'Défense de fumer', "Horaires d'ouverture", 'La porte est ouverte', 'Toilettes au sous-sol'],
+};
+const batch = (lang, n) => Array.from({ length: n }, (_, i) => `${SIGNS[lang][i % SIGNS[lang].length]} ${i}`);
+
+const worker = await unstable_startWorker({
+  config: 'wrangler.toml',
+  entrypoint: 'bench/translate-offline/worker.ts',
+  dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, logLevel: 'warn' },
+});
+await worker.ready;
+const url = await worker.url;
+
+async function time(label, texts, source, target) {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify({ texts, source, target }) });
+  const result = await response.json();
+  const ms = performance.now() - started;
+  if (!response.ok || result.texts?.length !== texts.length) throw new Error(`${label}: ${JSON.stringify(result).slice(0, 200)}`);
+  console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  (${texts.length} texts)  e.g. ${JSON.stringify(result.texts[0])}`);
+}
+
+try {
+  // Nothing to translate: starts the isolate without loading any dictionary.
+  await time('isolate start (texts without letters)', ['12:30'], 'de', 'en');
+  await time('de→en first call (loads de-en, 4.0 MB)', batch('de', 1), 'de', 'en');
+  for (let i = 0; i < 3; i++) await time(`de→en warm, 200 sign texts #${i + 1}`, batch('de', 200), 'de', 'en');
+  await time('de→fr first call (pivot, loads en-fr)', batch('de', 1), 'de', 'fr');
+  await time('de→fr warm, 200 sign texts', batch('de', 200), 'de', 'fr');
+  await time('fi→en first call (loads fi-en, 2.4 MB)', batch('fi', 1), 'fi', 'en');
+  await time('fi→en warm, 200 sign texts', batch('fi', 200), 'fi', 'en');
+  await time('fr→en first call (loads fr-en, 0.15 MB)', batch('fr', 1), 'fr', 'en');
+  await time('fr→en warm, 200 sign texts', batch('fr', 200), 'fr', 'en');
+} finally {
+  await worker.dispose();
+}

@@ -1,0 +1,375 @@
+// Builds the offline engine's data (public/dictionaries/) from the FreeDict dictionaries Debian ships
+// (dict-freedict-* packages, read from /usr/share/dictd) and the curated phrase table in
+// scripts/dictionary/ (sign-phrases.txt, function-words.txt). The output is committed, so a fresh clone needs none of this.
+//
+//   apt-get install $(node scripts/build-dictionaries.mjs --packages)   # FreeDict + Tesseract packages
+//   npm run build:dictionaries
+//
+// For each language X it writes X-en.tsv and en-X.tsv: sorted "key\tvalue" lines, keys lower-case.
+// A headword with several candidate translations keeps the one scored best: earlier senses first,
+// then the more common word (how often the word occurs across all dictionaries of its language, plus
+// whether Tesseract's word list for the language has it), then shorter. Tesseract's word lists (from
+// the tesseract-ocr-* packages) also decide which of the German dictionary's 500k multi-word
+// headwords are common enough to keep.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'public', 'dictionaries');
+const DICTD = '/usr/share/dictd';
+const TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
+const MAX_PHRASE_WORDS = 5;
+
+const ISO3 = { en: 'eng', de: 'deu', fr: 'fra', es: 'spa', it: 'ita', pt: 'por', nl: 'nld', sv: 'swe', da: 'dan', no: 'nor', fi: 'fin' };
+const LANGS = Object.keys(ISO3).filter((l) => l !== 'en');
+/** Extra X→en evidence for Norwegian, which has no nor-eng dictionary: via Swedish, Finnish and Italian. */
+const PIVOTS = { no: ['sv', 'fi', 'it'] };
+
+if (process.argv.includes('--packages')) {
+  const names = new Set();
+  for (const l of LANGS) {
+    if (l !== 'no') names.add(`dict-freedict-${ISO3[l]}-eng`);
+    names.add(`dict-freedict-eng-${ISO3[l]}`);
+  }
+  for (const via of PIVOTS.no) names.add(`dict-freedict-${ISO3[via]}-nor`);
+  names.add('tesseract-ocr');
+  for (const l of Object.keys(ISO3)) names.add(`tesseract-ocr-${ISO3[l]}`);
+  console.log([...names].join(' '));
+  process.exit(0);
+}
+
+// ---------- reading dictd files ----------
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const decodeNumber = (s) => [...s].reduce((n, c) => n * 64 + B64.indexOf(c), 0);
+
+/** Reads one dictd dictionary: its info text and entries { head, lines }. */
+function readDictd(name) {
+  const base = path.join(DICTD, `freedict-${name}`);
+  if (!existsSync(`${base}.index`)) throw new Error(`missing ${base}.index: apt-get install dict-freedict-${name}`);
+  const data = gunzipSync(readFileSync(`${base}.dict.dz`));
+  const entries = [];
+  let info = '';
+  for (const line of readFileSync(`${base}.index`, 'utf8').split('\n')) {
+    if (!line) continue;
+    const [headword, off, len] = line.split('\t');
+    const text = data.subarray(decodeNumber(off), decodeNumber(off) + decodeNumber(len)).toString('utf8');
+    if (headword.startsWith('00database') || headword.startsWith('00-database')) {
+      if (headword.includes('info')) info = text;
+      continue;
+    }
+    const lines = text.split('\n');
+    entries.push({ head: headword, headLine: lines[0], lines: lines.slice(1) });
+  }
+  const format = /WikDict/u.test(info) ? 'wikdict' : /Ding/u.test(info) ? 'ding' : 'classic';
+  return { name, info, entries, format };
+}
+
+/** The translation senses of an entry: [[alternative, ...], ...] with a domain flag per sense. */
+function senses(entry, format) {
+  const out = [];
+  if (format === 'wikdict') {
+    let expect = true;
+    for (const raw of entry.lines) {
+      const numbered = /^\s*\d+\.\s*(.*)$/u.exec(raw);
+      if (numbered) {
+        const text = numbered[1].replace(/\s+\d+\.\s*$/u, '').trim();
+        if (text) out.push({ text, domain: false });
+        expect = false;
+        continue;
+      }
+      if (expect && raw.trim() && !raw.trim().startsWith('#')) out.push({ text: raw.trim(), domain: false });
+      expect = false;
+    }
+  } else {
+    for (const raw of entry.lines) {
+      if (!raw.trim()) continue;
+      if (format === 'ding' && /^\s{2,}/u.test(raw)) continue;
+      const line = raw.trim();
+      if (/^(Synonyms?|Antonyms?|Notes?|see|Usage|Examples?)\s*:/iu.test(line) || line.startsWith('"') || line.startsWith('{')) continue;
+      out.push({ text: line.replace(/^\d+\.\s*/u, ''), domain: /^\s*\[[^\]]+\]/u.test(line) && !/^\s*\[(Br|Am|Ös|Schw|Sc|Dt|BE|AE)\.?\]/u.test(line) });
+    }
+  }
+  return out.map((s) => ({ domain: s.domain, alternatives: splitAlternatives(s.text) })).filter((s) => s.alternatives.length > 0);
+}
+
+function splitAlternatives(text) {
+  const cleaned = text
+    .replace(/\([^)]*\)/gu, ' ')
+    .replace(/\[[^\]]*\]/gu, ' ')
+    .replace(/\/[^/]*\//gu, ' ')
+    .replace(/<[^>]*>/gu, ',')
+    .replace(/\{[^}]*\}/gu, ' ');
+  return cleaned
+    .split(/[,;]/u)
+    .map((a) => cleanPhrase(a))
+    .filter((a) => a && a.length <= 40 && !/[/…|=+"?]|\.\.\./u.test(a) && a.split(' ').length <= MAX_PHRASE_WORDS);
+}
+
+const FILLER = /(^|\s)(sth\.|sb\.|sth|sb|etw\.|jdn\.|jdm\.|jds\.|jd\.|qc|qn|qqch\.|qqn|o\.s\.|ngt|ngn|noget|nogen|algo|alguien|qualcosa|qualcuno|algo|alguém|iets|iemand)(?=\s|$)/giu;
+
+function cleanPhrase(text) {
+  return text.replace(/\s+\d+\.\s*$/u, '').replace(FILLER, ' ').replace(/\s+/gu, ' ').trim().replace(/^[-–:.]+|[-–:]+$/gu, '').trim();
+}
+
+function cleanHead(head) {
+  const h = head.replace(/\s+/gu, ' ').trim();
+  if (!h || /[/…,;!?()[\]{}"=+|]|\.\.\./u.test(h) || /\d/u.test(h)) return undefined;
+  if (/(^|\s)(etw\.|jdn\.|jdm\.|jds\.|sth\.|sb\.)/u.test(h)) return undefined;
+  if (h.split(' ').length > MAX_PHRASE_WORDS) return undefined;
+  return h;
+}
+
+/** The same normalisation as normaliseKey in src/translate/offline/dictionary-translator.ts. */
+const normaliseKey = (t) => t.normalize('NFC').toLowerCase().replace(/[’‘ʼ]/gu, "'").replace(/[‐‑–—]/gu, '-').replace(/ĳ/gu, 'ij');
+
+// ---------- word statistics ----------
+
+/** Tesseract's word list for a language (frequent words of its training text), lower-cased. */
+function tesseractWords(lang) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tessdict-'));
+  try {
+    const prefix = path.join(dir, `${ISO3[lang]}.`);
+    execFileSync('combine_tessdata', ['-u', path.join(TESSDATA, `${ISO3[lang]}.traineddata`), prefix], { stdio: 'ignore' });
+    execFileSync('dawg2wordlist', [`${prefix}lstm-unicharset`, `${prefix}lstm-word-dawg`, `${prefix}words`], { stdio: 'ignore' });
+    return new Set(readFileSync(`${prefix}words`, 'utf8').split('\n').filter(Boolean).map(normaliseKey));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+class WordStats {
+  constructor(wordlist) {
+    this.wordlist = wordlist;
+    this.counts = new Map();
+  }
+  /** Adds one dictionary's worth of text; each dictionary adds log(1 + its count) per word. */
+  addCorpus(phrases) {
+    const local = new Map();
+    for (const phrase of phrases) for (const w of normaliseKey(phrase).split(/[^\p{L}'-]+/u)) if (w) local.set(w, (local.get(w) ?? 0) + 1);
+    for (const [w, c] of local) this.counts.set(w, (this.counts.get(w) ?? 0) + Math.log1p(c));
+  }
+  commonness(phrase) {
+    const words = normaliseKey(phrase).split(/[^\p{L}'-]+/u).filter(Boolean);
+    if (words.length === 0) return 0;
+    // A phrase is as common as its rarest word.
+    let min = Infinity;
+    for (const w of words) min = Math.min(min, (this.counts.get(w) ?? 0) + (this.wordlist.has(w) ? 2 : 0));
+    return min;
+  }
+  knows(phrase) {
+    return normaliseKey(phrase).split(' ').every((w) => this.wordlist.has(w));
+  }
+}
+
+// ---------- candidates ----------
+
+class Candidates {
+  constructor() {
+    this.byKey = new Map();
+  }
+  add(head, value, score) {
+    const key = normaliseKey(head);
+    if (!key || !value || key.includes('\t') || value.includes('\t')) return;
+    let list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, (list = new Map()));
+    const previous = list.get(value);
+    // The best evidence counts, and each further source or entry giving the same answer a little more.
+    list.set(value, previous === undefined ? { score, count: 1 } : { score: Math.max(previous.score, score), count: previous.count + 1 });
+  }
+}
+
+/** Adds a dictionary's entries as head→translation candidates; `invert` reads it the other way. */
+function addDictionary(cands, dict, { invert, base, stats, keepHead, toEnglish }) {
+  const entryCount = new Map();
+  for (const entry of dict.entries) {
+    const head = cleanHead(entry.headLine.replace(/\s*\/[^/]*\/.*$/u, '').replace(/\s*<[^>]*>\s*$/u, '') || entry.head);
+    if (!head) continue;
+    const nth = entryCount.get(head) ?? 0;
+    entryCount.set(head, nth + 1);
+    const list = senses(entry, dict.format);
+    list.forEach((sense, senseIndex) => {
+      sense.alternatives.forEach((alt, altIndex) => {
+        const translation = toEnglish && !invert ? alt.replace(/^to\s+/u, '') : alt;
+        const [from, to] = invert ? [alt, head] : [head, translation];
+        if (!keepHead(from, to)) return;
+        const target = invert && toEnglish === false ? to : to;
+        if (invert && altIndex > 2) return;
+        // Ding lists one sense per entry, in no useful order; other dictionaries list senses by importance.
+        const order = dict.format === 'ding' ? 0 : 0.8 * Math.min(senseIndex, 4) + 0.3 * Math.min(nth, 5);
+        const score =
+          base -
+          order -
+          0.5 * Math.min(altIndex, 4) -
+          (sense.domain ? 1.5 : 0) +
+          stats.commonness(target) -
+          1.0 * (target.split(' ').length - 1);
+        cands.add(from, invert && toEnglish ? to.replace(/^to\s+/u, '') : target, score);
+      });
+    });
+  }
+}
+
+/** A curated block file (sign-phrases.txt, function-words.txt): [{ en: [forms], de: [forms], ... }]. */
+function readCurated(file) {
+  const text = readFileSync(path.join(ROOT, 'scripts', 'dictionary', file), 'utf8');
+  const blocks = [];
+  let block = {};
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    if (!line.trim()) {
+      if (Object.keys(block).length > 0) blocks.push(block);
+      block = {};
+      continue;
+    }
+    const m = /^([a-z]{2}):\s*(.*)$/u.exec(line);
+    if (!m) throw new Error(`${file}: cannot read line: ${line}`);
+    const forms = m[2].split('|').map((s) => s.trim()).filter(Boolean);
+    if (forms.length > 0) block[m[1]] = forms;
+  }
+  if (Object.keys(block).length > 0) blocks.push(block);
+  return blocks;
+}
+
+const TYPOGRAPHY = [[/ĳ/gu, 'ij'], [/Ĳ/gu, 'IJ'], [/[‐‑–—]/gu, '-'], [/[’‘ʼ]/gu, "'"], [/[“”„]/gu, '"'], [/[\u200b-\u200f\u00ad]/gu, '']];
+const tidy = (text) => TYPOGRAPHY.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+// One character above U+00FF makes V8 store the whole file as a two-byte string (twice the memory):
+// such entries are dropped, except French œ in the French files.
+const LATIN1 = /^[\u0000-\u00ff]*$/u;
+const LATIN1_FRENCH = /^[\u0000-\u00ffœŒ]*$/u;
+
+/** The best candidate per key, as sorted TSV text. */
+function toTsv(cands, curated, charset = LATIN1) {
+  const rows = [];
+  for (const [key, list] of cands.byKey) {
+    if (curated.has(key)) continue;
+    let best;
+    let bestScore = -Infinity;
+    for (const [value, evidence] of list) {
+      const score = evidence.score + Math.min(1.5, 0.3 * (evidence.count - 1));
+      if (score > bestScore || (score === bestScore && value.length < best.length)) {
+        best = value;
+        bestScore = score;
+      }
+    }
+    rows.push([key, best]);
+  }
+  for (const [key, value] of curated) rows.push([key, value]);
+  const kept = rows.map(([key, value]) => [key, tidy(value)]).filter(([key, value]) => charset.test(key) && charset.test(value));
+  kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return kept.map(([k, v]) => `${k}\t${v}`).join('\n') + '\n';
+}
+
+// ---------- main ----------
+
+const started = Date.now();
+mkdirSync(OUT, { recursive: true });
+// Sign phrases first: where both files give a form, the sign phrase wins.
+const phrases = [...readCurated('sign-phrases.txt'), ...readCurated('function-words.txt')];
+const rules = JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'dictionary', 'languages.json'), 'utf8'));
+delete rules['//'];
+
+const dicts = new Map();
+const load = (name) => {
+  if (!dicts.has(name)) dicts.set(name, readDictd(name));
+  return dicts.get(name);
+};
+const dictNamesFor = (l) => [...(l === 'no' ? [] : [`${ISO3[l]}-eng`]), `eng-${ISO3[l]}`, ...(PIVOTS[l] ?? []).map((v) => `${ISO3[v]}-nor`)];
+
+// Word statistics per language, from every dictionary side written in it.
+const stats = {};
+for (const l of Object.keys(ISO3)) stats[l] = new WordStats(tesseractWords(l));
+for (const l of LANGS) {
+  for (const name of dictNamesFor(l)) {
+    const d = load(name);
+    const [fromIso, toIso] = name.split('-');
+    const fromLang = Object.keys(ISO3).find((k) => ISO3[k] === fromIso);
+    const toLang = Object.keys(ISO3).find((k) => ISO3[k] === toIso);
+    stats[fromLang].addCorpus(d.entries.map((e) => e.head));
+    stats[toLang].addCorpus(d.entries.flatMap((e) => senses(e, d.format).flatMap((s) => s.alternatives)));
+  }
+}
+
+const notices = [];
+const summary = [];
+for (const l of LANGS) {
+  const toEn = new Candidates();
+  const fromEn = new Candidates();
+  // German (Ding) has half a million headwords each way: keep single words that are common or short
+  // (longer compounds are split at run time), and multi-word phrases only when every word is common.
+  const big = l === 'de';
+  const keepX = (h) => !big || (h.includes(' ') ? h.split(' ').length <= 3 && stats.de.knows(h) : stats.de.knows(h) || h.length <= 12);
+  // English phrases are kept for German when they make one common German word ("waiting room" → "Wartezimmer").
+  const keepEn = (h, t) =>
+    !big || (h.includes(' ') ? h.split(' ').length <= 3 && !t.includes(' ') && stats.en.knows(h) && stats.de.knows(t) : stats.en.knows(h) || h.length <= 12);
+  if (l !== 'no') {
+    const xe = load(`${ISO3[l]}-eng`);
+    addDictionary(toEn, xe, { invert: false, base: 0, stats: stats.en, keepHead: keepX, toEnglish: true });
+    if (xe.format !== 'ding') addDictionary(fromEn, xe, { invert: true, base: -1.5, stats: stats[l], keepHead: keepEn, toEnglish: false });
+  }
+  const ex = load(`eng-${ISO3[l]}`);
+  addDictionary(fromEn, ex, { invert: false, base: 0, stats: stats[l], keepHead: keepEn, toEnglish: false });
+  if (ex.format !== 'ding') addDictionary(toEn, ex, { invert: true, base: -1.5, stats: stats.en, keepHead: keepX, toEnglish: true });
+  for (const via of PIVOTS[l] ?? []) {
+    // via→no gives Norwegian words for a via-language word; via→en gives that word's English.
+    const viaEn = new Candidates();
+    addDictionary(viaEn, load(`${ISO3[via]}-eng`), { invert: false, base: 0, stats: stats.en, keepHead: () => true, toEnglish: true });
+    const bestEnglish = new Map(toTsv(viaEn, new Map()).split('\n').filter(Boolean).map((r) => r.split('\t')));
+    const vn = load(`${ISO3[via]}-nor`);
+    for (const entry of vn.entries) {
+      const english = bestEnglish.get(normaliseKey(entry.head));
+      if (!english) continue;
+      senses(entry, vn.format).forEach((sense, i) =>
+        sense.alternatives.forEach((alt) => toEn.add(alt, english, -3 - 0.8 * Math.min(i, 4) + 0.8 * stats.en.commonness(english))),
+      );
+    }
+  }
+  const curatedToEn = new Map();
+  const curatedFromEn = new Map();
+  for (const block of phrases) {
+    if (!block.en || !block[l]) continue;
+    // `-`: the language has no word for it; English→X leaves it out, X→English has nothing to read.
+    const written = block[l][0] === '-' ? '' : block[l][0];
+    for (const form of block[l]) if (form !== '-' && !curatedToEn.has(normaliseKey(form))) curatedToEn.set(normaliseKey(form), block.en[0]);
+    for (const form of block.en) if (!curatedFromEn.has(normaliseKey(form))) curatedFromEn.set(normaliseKey(form), written);
+  }
+  const charset = l === 'fr' ? LATIN1_FRENCH : LATIN1;
+  const a = toTsv(toEn, curatedToEn, charset);
+  const b = toTsv(fromEn, curatedFromEn, charset);
+  writeFileSync(path.join(OUT, `${l}-en.tsv`), a);
+  writeFileSync(path.join(OUT, `en-${l}.tsv`), b);
+  summary.push(`${l}-en ${a.split('\n').length - 1} entries (${(a.length / 1e6).toFixed(2)} MB), en-${l} ${b.split('\n').length - 1} entries (${(b.length / 1e6).toFixed(2)} MB)`);
+}
+
+for (const [name, d] of [...dicts].sort()) {
+  const availability = /Availability:[\s\S]*?(?=\n\S|\n\n\S)/u.exec(d.info)?.[0] ?? d.info.slice(0, 1200);
+  const title = d.info.split('\n').find((line) => /FreeDict|Dictionary|dictionary/u.test(line))?.trim() ?? name;
+  const edition = /Edition:\s*(.+)/u.exec(d.info)?.[1] ?? '?';
+  notices.push(`## freedict-${name} (${title}, edition ${edition})\n\n${availability.trim()}\n`);
+}
+writeFileSync(
+  path.join(OUT, 'NOTICE.md'),
+  `# Offline dictionary data: sources and licences\n\nThe files in this folder are derived by scripts/build-dictionaries.mjs from the FreeDict\n` +
+    `dictionaries below (as packaged by Debian, dict-freedict-*; https://freedict.org) and from the project's\n` +
+    `own curated tables (scripts/dictionary/sign-phrases.txt and function-words.txt, Apache-2.0). Each dictionary keeps its\n` +
+    `own licence (GPL, AGPL or CC BY-SA as stated below); the derived tables are distributed under the same\n` +
+    `terms as the dictionaries they come from. Tesseract word lists (Apache-2.0) were used only to rank\n` +
+    `and filter entries; none of their text is included.\n\n${notices.join('\n')}`,
+);
+writeFileSync(
+  path.join(OUT, 'manifest.json'),
+  JSON.stringify(
+    {
+      description: 'Development dictionary data for the offline translation engine (FreeDict + curated sign phrases). Not machine translation.',
+      maxPhraseWords: MAX_PHRASE_WORDS,
+      languages: rules,
+    },
+    null,
+    1,
+  ) + '\n',
+);
+console.log(summary.join('\n'));
+console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,51 @@
+/**
+ * DeepL API v2 (https://developers.deepl.com/docs/api-reference/translate). Free-plan keys end in
+ * ":fx" and use api-free.deepl.com; others use api.deepl.com (DEEPL_API_URL overrides both). Up to 50
+ * texts and 128 KiB per request; protected spans travel as XML tags listed in `ignore_tags`.
+ * Norwegian is `NB`; English and Portuguese targets need a variant (EN-GB, PT-PT).
+ */
+import type { LanguageCode } from '../../languages';
+import type { EngineClient } from '../engine';
+import { EngineCallError } from '../errors';
+import { postJson, type FetchLike } from '../http-call';
+
+const SOURCE: Record<LanguageCode, string> = {
+  en: 'EN', de: 'DE', fr: 'FR', es: 'ES', it: 'IT', pt: 'PT', nl: 'NL', sv: 'SV', da: 'DA', no: 'NB', fi: 'FI',
+};
+const TARGET: Record<LanguageCode, string> = { ...SOURCE, en: 'EN-GB', pt: 'PT-PT' };
+
+export interface DeeplOptions {
+  apiKey: string;
+  /** Base URL without /v2; defaults by key type. */
+  baseUrl?: string;
+  fetch: FetchLike;
+}
+
+/** The DeepL engine. */
+export function createDeeplEngine(options: DeeplOptions): EngineClient {
+  const baseUrl = options.baseUrl ?? (options.apiKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  return {
+    name: 'deepl',
+    limits: { maxItems: 50, maxChars: 30_000, concurrency: 4 },
+    protection: 'xml',
+    async translateChunk(texts, source, target, signal) {
+      const body = await postJson(
+        options.fetch,
+        `${baseUrl}/v2/translate`,
+        { text: texts, source_lang: SOURCE[source], target_lang: TARGET[target], tag_handling: 'xml', ignore_tags: ['k'] },
+        {
+          engine: 'deepl',
+          signal,
+          headers: { authorization: `DeepL-Auth-Key ${options.apiKey}` },
+          classify: (failure) =>
+            failure.status === 456
+              ? new EngineCallError('deepl: quota exceeded (HTTP 456): the character limit of this plan is used up', 'rejected', { status: 456 })
+              : undefined,
+        },
+      );
+      const translations = (body as { translations?: { text?: unknown }[] } | null)?.translations;
+      if (!Array.isArray(translations)) throw new EngineCallError('deepl answered without "translations"', 'invalid_response');
+      return translations.map((t) => t?.text) as string[];
+    },
+  };
+}

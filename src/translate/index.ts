@@ -1,0 +1,8 @@
+/**
+ * The translation layer's public face: build a Translator from the environment and call it with the
+ * region texts of one image. Engines, retries and span protection stay inside src/translate.
+ */
+export { createTranslator, type TranslatorDeps } from './create-translator';
+export { parseTranslationConfig, type AiBinding, type TranslationEnv } from './config';
+export { TranslationConfigError, TranslationUnavailableError, type TranslationFailureReason } from './errors';
+export { ENGINE_NAMES, type EngineName, type TranslateOptions, type TranslationItem, type TranslationResult, type Translator } from './types';

@@ -1,0 +1,188 @@
+/**
+ * The offline engine's translator: a dictionary and phrase table applied left to right, longest
+ * phrase first, within runs of words not broken by punctuation. Words the dictionary lacks are tried
+ * again with the language's suffix rules and, in compounding languages, split into two known parts
+ * ("Raucherbereich" → "smoker area"); still-unknown words pass through unchanged. Punctuation,
+ * spacing, numbers and protected-span tokens (⟦N⟧) are kept; case follows the source (ALL CAPS stays
+ * all caps, a capital at a sentence start stays). This is a development engine: it does no grammar.
+ */
+import type { LanguageRules } from './dictionary-data';
+import type { SortedDictionary } from './sorted-dictionary';
+
+interface Token {
+  text: string;
+  kind: 'word' | 'space' | 'other';
+}
+
+const TOKEN = /⟦\d+⟧|[\p{L}\p{M}\p{N}]+(?:['’‘ʼ\-‐‑–][\p{L}\p{M}\p{N}]+)*['’‘ʼ]?|\s+|./gsu;
+const SENTENCE_END = /[.!?]/u;
+
+/** Normalises a word or phrase the way scripts/build-dictionaries.mjs normalises keys. */
+export function normaliseKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[’‘ʼ]/gu, "'").replace(/[‐‑–—]/gu, '-').replace(/ĳ/gu, 'ij');
+}
+
+/** Translates one text with one dictionary (one direction, e.g. de→en). */
+export function translateWithDictionary(
+  text: string,
+  dictionary: SortedDictionary,
+  rules: LanguageRules,
+  maxPhraseWords: number,
+  dropPunctuation: string,
+  toEnglish: boolean,
+): string {
+  const tokens = tokenize(text, rules);
+  const out: string[] = [];
+  let sentenceStart = true;
+  let capitaliseNext = false;
+  let previousWasWord = false;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i];
+    if (token.kind !== 'word') {
+      if (token.kind === 'other' && dropPunctuation.includes(token.text)) {
+        i++;
+        continue;
+      }
+      out.push(token.text);
+      if (token.kind === 'other' && SENTENCE_END.test(token.text)) sentenceStart = true;
+      previousWasWord = false;
+      i++;
+      continue;
+    }
+    const match = longestMatch(tokens, i, dictionary, rules, maxPhraseWords, toEnglish);
+    const source = tokens.slice(i, match.end).filter((t) => t.kind === 'word').map((t) => t.text).join(' ');
+    let translated = match.translation === undefined ? source : applyCase(source, match.translation, sentenceStart, rules);
+    if (translated === '') {
+      // A word the target language leaves out ("The" into Finnish): its capital moves to the next word.
+      capitaliseNext ||= sentenceStart && /^\p{Lu}/u.test(source);
+      i = match.end;
+      continue;
+    }
+    if (capitaliseNext) translated = translated.charAt(0).toUpperCase() + translated.slice(1);
+    capitaliseNext = false;
+    if (previousWasWord) out.push(' ');
+    out.push(translated);
+    previousWasWord = true;
+    sentenceStart = false;
+    i = match.end;
+  }
+  return out.join('').replace(/ {2,}/gu, ' ').replace(/ +([,.;:!?)])/gu, (_, p: string) => p).trim();
+}
+
+function tokenize(text: string, rules: LanguageRules): Token[] {
+  const tokens: Token[] = [];
+  for (const [raw] of text.matchAll(TOKEN)) {
+    if (/^\s+$/u.test(raw)) tokens.push({ text: raw, kind: 'space' });
+    else if (/^[\p{L}\p{M}\p{N}]/u.test(raw) && !raw.startsWith('⟦')) tokens.push(...splitElision(raw, rules));
+    else tokens.push({ text: raw, kind: 'other' });
+  }
+  return tokens;
+}
+
+/** "l'entrée" → "l'", "entrée" (two words, no space between) for languages that elide. */
+function splitElision(word: string, rules: LanguageRules): Token[] {
+  const lower = normaliseKey(word);
+  for (const prefix of rules.elisions) {
+    if (lower.startsWith(prefix) && lower.length > prefix.length) {
+      return [
+        { text: word.slice(0, prefix.length), kind: 'word' },
+        { text: word.slice(prefix.length), kind: 'word' },
+      ];
+    }
+  }
+  return [{ text: word, kind: 'word' }];
+}
+
+/** The longest phrase starting at token `start` that the dictionary knows, within a run of words. */
+function longestMatch(
+  tokens: Token[],
+  start: number,
+  dictionary: SortedDictionary,
+  rules: LanguageRules,
+  maxPhraseWords: number,
+  toEnglish: boolean,
+): { end: number; translation?: string } {
+  // Word positions reachable from `start` without crossing punctuation (single spaces, or elision joins).
+  const wordEnds: number[] = [];
+  const words: string[] = [];
+  // phrases[n - 1] is the text of the first n words as a dictionary key spells it ("d'ouverture" stays joined).
+  const phrases: string[] = [];
+  let separator = '';
+  for (let i = start; i < tokens.length && words.length < maxPhraseWords; ) {
+    if (tokens[i].kind !== 'word') break;
+    words.push(tokens[i].text);
+    phrases.push((phrases.at(-1) ?? '') + separator + tokens[i].text);
+    wordEnds.push(i + 1);
+    const next = tokens[i + 1];
+    if (next?.kind === 'word') {
+      separator = '';
+      i += 1;
+    } else if (next?.kind === 'space' && !next.text.includes('\n') && tokens[i + 2]?.kind === 'word') {
+      separator = ' ';
+      i += 2;
+    } else break;
+  }
+  for (let n = words.length; n >= 2; n--) {
+    const translation = dictionary.get(normaliseKey(phrases[n - 1]));
+    if (translation !== undefined) return { end: wordEnds[n - 1], translation };
+  }
+  return { end: wordEnds[0], translation: translateWord(words[0], dictionary, rules, 2, toEnglish) };
+}
+
+/** One word: as it is, by its suffix rules, as a hyphenated pair, or as a two-part compound. */
+function translateWord(word: string, dictionary: SortedDictionary, rules: LanguageRules, depth: number, toEnglish: boolean): string | undefined {
+  const key = normaliseKey(word);
+  const direct = lookupInflected(key, dictionary, rules, toEnglish);
+  if (direct !== undefined) return direct;
+  if (key.includes('-')) {
+    const parts = word.split(/[-–]/u).map((part) => translateWord(part, dictionary, rules, depth, toEnglish) ?? part);
+    return parts.join('-');
+  }
+  if (depth > 0 && rules.compoundLinks.length > 0) return translateCompound(key, dictionary, rules, depth, toEnglish);
+  return undefined;
+}
+
+function lookupInflected(key: string, dictionary: SortedDictionary, rules: LanguageRules, toEnglish: boolean): string | undefined {
+  const direct = dictionary.get(key);
+  if (direct !== undefined) return direct;
+  for (const [suffix, replacement, plural] of rules.suffixes) {
+    if (key.endsWith(suffix) && key.length - suffix.length >= 3) {
+      const found = dictionary.get(key.slice(0, key.length - suffix.length) + replacement);
+      if (found !== undefined) return plural && toEnglish ? englishPlural(found) : found;
+    }
+  }
+  return undefined;
+}
+
+/** "customer" → "customers", "city" → "cities"; phrases and words already plural stay as they are. */
+function englishPlural(word: string): string {
+  if (!/^\p{L}+$/u.test(word) || /s$/u.test(word)) return word;
+  if (/[^aeiou]y$/u.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(x|z|ch|sh)$/u.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/** "notausgang" → "not" + "ausgang"; the head (last part) is the longest known word that leaves a known modifier. */
+function translateCompound(key: string, dictionary: SortedDictionary, rules: LanguageRules, depth: number, toEnglish: boolean): string | undefined {
+  for (let cut = 3; cut <= key.length - 3; cut++) {
+    const head = lookupInflected(key.slice(cut), dictionary, rules, toEnglish);
+    if (head === undefined) continue;
+    const modifierText = key.slice(0, cut);
+    const candidates = [modifierText, ...rules.compoundLinks.filter((l) => l && modifierText.endsWith(l) && modifierText.length - l.length >= 3).map((l) => modifierText.slice(0, -l.length))];
+    for (const candidate of candidates) {
+      const modifier = lookupInflected(candidate, dictionary, rules, false) ?? (depth > 1 ? translateCompound(candidate, dictionary, rules, depth - 1, false) : undefined);
+      if (modifier !== undefined && modifier !== '') return `${modifier} ${head.charAt(0).toLowerCase()}${head.slice(1)}`;
+    }
+  }
+  return undefined;
+}
+
+/** Carries the source's case over: ALL CAPS stays all caps; a capital at a sentence start (or, in languages that do not capitalise nouns, anywhere) stays. */
+function applyCase(source: string, translation: string, sentenceStart: boolean, rules: LanguageRules): string {
+  const letters = source.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return translation.toUpperCase();
+  const first = letters.charAt(0);
+  const capitalised = first !== '' && first === first.toUpperCase() && first !== first.toLowerCase();
+  if (capitalised && (sentenceStart || !rules.capitalisesNouns)) return translation.charAt(0).toUpperCase() + translation.slice(1);
+  return translation;
+}
