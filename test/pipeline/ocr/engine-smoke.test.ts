@@ -19,7 +19,7 @@ it('reads text', async () => {
     const engine = await engineFor(LATIN_MODEL);
     const data = new Uint8Array(rgba.length);
     for (let i = 0; i < rgba.length; i += 4) { data[i] = rgba[i + 3]; data[i + 1] = rgba[i + 2]; data[i + 2] = rgba[i + 1]; data[i + 3] = rgba[i]; }
-    engine.loadImage({ width: w, height: h, data } as unknown as ImageData);
+    engine.loadImage({ width: w, height: h, data });
     return engine.getText();
   });
   expect(text.trim()).toBe('Hello quick world');

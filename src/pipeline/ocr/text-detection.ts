@@ -1,0 +1,370 @@
+/**
+ * Finds text lines in a photo, screenshot or scan before any recognition, so that Tesseract is shown
+ * only text, dark on light, at a readable size. Tesseract's own page layout assumes a scanned page: on
+ * photos it binarises the whole image with one threshold, loses light-on-dark signs and spends most of
+ * its time reading bricks and leaves. Here:
+ *
+ * 1. Each pixel is classed as darker or lighter than its neighbourhood (Sauvola's rule on the mean and
+ *    deviation of a window around it, applied to the image and to its negative), giving two binary images.
+ * 2. Their connected components that look like characters (size, shape, ink density) are chained with
+ *    neighbours of similar height on the same baseline. Chains are text-line candidates; lone blobs are
+ *    dropped. Chains of both polarities competing for the same place are resolved by their ink.
+ * 3. The same chaining done vertically tells whether the page is turned 90° (see `verticalRatio`).
+ */
+import type { Box } from '../types';
+import { labelRuns, RunList, type Components } from './connected-components';
+import type { GrayImage } from './gray-image';
+
+export type Polarity = 'dark' | 'light';
+
+export interface LineCandidate {
+  box: Box;
+  polarity: Polarity;
+  /** Median height of the line's characters, in pixels. */
+  charHeight: number;
+  /** Mean grey of the characters and of the rest of the (padded) box. */
+  inkLevel: number;
+  paperLevel: number;
+  characters: number;
+  /** Boxes of the line's characters: everything else inside `box` belongs to something else. */
+  parts: Box[];
+}
+
+export interface TextDetection {
+  lines: LineCandidate[];
+  /** Character pairs chained top-to-bottom per pair chained left-to-right: above ~1 the text runs vertically. */
+  verticalRatio: number;
+}
+
+const TILE = 8;
+const SAUVOLA_K = 0.3;
+const SAUVOLA_R = 128;
+/** Neighbourhoods flatter than this (grey-level deviation) hold no text. */
+const MIN_DEVIATION = 6;
+
+/** Finds text-line candidates of both polarities in `gray`. */
+export function detectTextLines(gray: GrayImage): TextDetection {
+  const thresholds = localThresholds(gray);
+  const dark = new RunList();
+  const light = new RunList();
+  classify(gray, thresholds, dark, light);
+
+  const darkResult = chainCharacters(gray, dark, 'dark');
+  const lightResult = chainCharacters(gray, light, 'light');
+  const lines = resolveOverlaps([...darkResult.lines, ...lightResult.lines]);
+  const horizontal = darkResult.horizontalPairs + lightResult.horizontalPairs;
+  const vertical = darkResult.verticalPairs + lightResult.verticalPairs;
+  return { lines, verticalRatio: vertical / Math.max(1, horizontal) };
+}
+
+interface Thresholds {
+  tilesX: number;
+  mean: Float32Array;
+  deviation: Float32Array;
+}
+
+/** Mean and deviation of the window around each 8×8 tile (window ≈ 1/12 of the shorter side). */
+export function localThresholds(gray: GrayImage): Thresholds {
+  const { width, height, data } = gray;
+  const tilesX = Math.ceil(width / TILE);
+  const tilesY = Math.ceil(height / TILE);
+  const sum = new Float64Array((tilesX + 1) * (tilesY + 1));
+  const sumSq = new Float64Array((tilesX + 1) * (tilesY + 1));
+  const count = new Float64Array((tilesX + 1) * (tilesY + 1));
+  const stride = tilesX + 1;
+  for (let y = 0; y < height; y++) {
+    const ty = (y / TILE) | 0;
+    for (let x = 0; x < width; x++) {
+      const v = data[y * width + x];
+      const t = (ty + 1) * stride + ((x / TILE) | 0) + 1;
+      sum[t] += v;
+      sumSq[t] += v * v;
+      count[t]++;
+    }
+  }
+  for (let ty = 1; ty <= tilesY; ty++) {
+    for (let tx = 1; tx <= tilesX; tx++) {
+      const t = ty * stride + tx;
+      sum[t] += sum[t - 1] + sum[t - stride] - sum[t - stride - 1];
+      sumSq[t] += sumSq[t - 1] + sumSq[t - stride] - sumSq[t - stride - 1];
+      count[t] += count[t - 1] + count[t - stride] - count[t - stride - 1];
+    }
+  }
+  const radius = Math.max(2, Math.round(Math.min(width, height) / 12 / TILE / 2));
+  const mean = new Float32Array(tilesX * tilesY);
+  const deviation = new Float32Array(tilesX * tilesY);
+  for (let ty = 0; ty < tilesY; ty++) {
+    const y0 = Math.max(0, ty - radius);
+    const y1 = Math.min(tilesY, ty + radius + 1);
+    for (let tx = 0; tx < tilesX; tx++) {
+      const x0 = Math.max(0, tx - radius);
+      const x1 = Math.min(tilesX, tx + radius + 1);
+      const at = (a: Float64Array) => a[y1 * stride + x1] - a[y0 * stride + x1] - a[y1 * stride + x0] + a[y0 * stride + x0];
+      const n = at(count);
+      const m = at(sum) / n;
+      mean[ty * tilesX + tx] = m;
+      deviation[ty * tilesX + tx] = Math.sqrt(Math.max(0, at(sumSq) / n - m * m));
+    }
+  }
+  return { tilesX, mean, deviation };
+}
+
+/** Splits pixels into runs darker (`dark`) and lighter (`light`) than Sauvola's local threshold. */
+export function classify(gray: GrayImage, t: Thresholds, dark: RunList, light: RunList): void {
+  const { width, height, data } = gray;
+  for (let y = 0; y < height; y++) {
+    const tileRow = ((y / TILE) | 0) * t.tilesX;
+    let darkStart = -1;
+    let lightStart = -1;
+    for (let x = 0; x <= width; x++) {
+      let isDark = false;
+      let isLight = false;
+      if (x < width) {
+        const tile = tileRow + ((x / TILE) | 0);
+        const s = t.deviation[tile];
+        if (s >= MIN_DEVIATION) {
+          const m = t.mean[tile];
+          const factor = 1 + SAUVOLA_K * (s / SAUVOLA_R - 1);
+          const v = data[y * width + x];
+          isDark = v < m * factor;
+          isLight = 255 - v < (255 - m) * factor;
+        }
+      }
+      if (isDark && darkStart < 0) darkStart = x;
+      if (!isDark && darkStart >= 0) {
+        dark.push(y, darkStart, x);
+        darkStart = -1;
+      }
+      if (isLight && lightStart < 0) lightStart = x;
+      if (!isLight && lightStart >= 0) {
+        light.push(y, lightStart, x);
+        lightStart = -1;
+      }
+    }
+  }
+}
+
+interface ChainResult {
+  lines: LineCandidate[];
+  horizontalPairs: number;
+  verticalPairs: number;
+}
+
+/** Does component `c` look like a character (or a few touching ones)? */
+export function characterLike(cc: Components, c: number, imageHeight: number): boolean {
+  const w = cc.maxX[c] - cc.minX[c];
+  const h = cc.maxY[c] - cc.minY[c];
+  if (h < 6 || h > imageHeight * 0.4 || cc.area[c] < 12) return false;
+  const fill = cc.area[c] / (w * h);
+  if (w <= 0.4 * h) return fill > 0.3; // l, I, 1 and friends are nearly solid bars
+  if (w > 8 * h) return false;
+  if (w > 2.5 * h && fill > 0.6) return false; // bars and rules
+  return fill >= 0.1 && fill <= 0.92;
+}
+
+export function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polarity): ChainResult {
+  const cc = labelRuns(runs);
+  const chars: number[] = [];
+  for (let c = 0; c < cc.count; c++) if (characterLike(cc, c, gray.height)) chars.push(c);
+
+  // Spatial hash of characters by the grid cell of their top-left corner.
+  const cell = 32;
+  const gridW = Math.ceil(gray.width / cell) + 1;
+  const grid = new Map<number, number[]>();
+  for (const c of chars) {
+    const key = Math.floor(cc.minY[c] / cell) * gridW + Math.floor(cc.minX[c] / cell);
+    const list = grid.get(key);
+    if (list) list.push(c);
+    else grid.set(key, [c]);
+  }
+
+  const parent = new Map<number, number>();
+  for (const c of chars) parent.set(c, c);
+  const find = (c: number): number => {
+    let p = parent.get(c)!;
+    while (p !== c) {
+      const gp = parent.get(p)!;
+      parent.set(c, gp);
+      c = p;
+      p = gp;
+    }
+    return c;
+  };
+  let horizontalPairs = 0;
+  let verticalPairs = 0;
+
+  const union = (a: number, b: number) => {
+    const ra = find(a), rb = find(b);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  };
+  const leftOf = new Map<number, { left: number; gap: number }>();
+  for (const a of chars) {
+    const ax0 = cc.minX[a], ax1 = cc.maxX[a], ay0 = cc.minY[a], ay1 = cc.maxY[a];
+    const ah = ay1 - ay0;
+    const aw = ax1 - ax0;
+    const reach = 1.5 * Math.max(ah, aw) + cell;
+    const gx0 = Math.floor((ax0 - reach) / cell), gx1 = Math.floor((ax1 + reach) / cell);
+    const gy0 = Math.floor((ay0 - reach) / cell), gy1 = Math.floor((ay1 + reach) / cell);
+    // Each character links to its nearest right-hand neighbour, and each to its nearest left-hand one,
+    // so chains stay lines rather than spreading through textures (bricks, leaves) where every blob
+    // has many similar neighbours.
+    let best = -1;
+    let bestGap = Infinity;
+    let below = -1;
+    let belowGap = Infinity;
+    for (let gy = Math.max(0, gy0); gy <= gy1; gy++) {
+      for (let gx = Math.max(0, gx0); gx <= gx1; gx++) {
+        const list = grid.get(gy * gridW + gx);
+        if (!list) continue;
+        for (const b of list) {
+          if (b === a) continue;
+          const bx0 = cc.minX[b], bx1 = cc.maxX[b], by0 = cc.minY[b], by1 = cc.maxY[b];
+          const bh = by1 - by0;
+          const bw = bx1 - bx0;
+          if (bx0 > ax0 + 0.3 * aw) {
+            // Right-hand neighbour: similar height, sharing most of its height, a small gap apart.
+            const hRatio = Math.max(ah, bh) / Math.min(ah, bh);
+            const vOverlap = Math.min(ay1, by1) - Math.max(ay0, by0);
+            const hGap = bx0 - ax1;
+            if (
+              hRatio <= 2 &&
+              vOverlap >= 0.6 * Math.min(ah, bh) &&
+              hGap <= 0.9 * Math.max(ah, bh) &&
+              hGap >= -0.3 * Math.min(aw, bw) &&
+              hGap < bestGap
+            ) {
+              best = b;
+              bestGap = hGap;
+            }
+          }
+          if (by0 > ay0 + 0.3 * ah) {
+            // The same test with the axes swapped, counted only to tell vertical text.
+            const wRatio = Math.max(aw, bw) / Math.max(1, Math.min(aw, bw));
+            const hOverlap = Math.min(ax1, bx1) - Math.max(ax0, bx0);
+            const vGap = by0 - ay1;
+            if (wRatio <= 2 && hOverlap >= 0.6 * Math.min(aw, bw) && vGap <= 0.9 * Math.max(aw, bw) && vGap < belowGap) {
+              below = b;
+              belowGap = vGap;
+            }
+          }
+        }
+      }
+    }
+    if (best >= 0) {
+      // Several blobs may pick the same right neighbour; only the closest becomes its left neighbour.
+      const previous = leftOf.get(best);
+      if (previous === undefined || bestGap < previous.gap) leftOf.set(best, { left: a, gap: bestGap });
+      if (bestGap <= 0.4 * ah) horizontalPairs++;
+    }
+    if (below >= 0 && belowGap >= 0 && belowGap <= 0.4 * aw && aw >= 6) verticalPairs++;
+  }
+
+  for (const [right, { left }] of leftOf) union(left, right);
+
+  const groups = new Map<number, number[]>();
+  for (const c of chars) {
+    const root = find(c);
+    const list = groups.get(root);
+    if (list) list.push(c);
+    else groups.set(root, [c]);
+  }
+
+  // Grey sums of each component's pixels, for the ink level of its line.
+  const inkSum = new Float64Array(cc.count);
+  for (let k = 0; k < runs.count; k++) {
+    const c = cc.runComponent[k];
+    const row = runs.row[k] * gray.width;
+    let s = 0;
+    for (let x = runs.start[k]; x < runs.end[k]; x++) s += gray.data[row + x];
+    inkSum[c] += s;
+  }
+
+  const lines: LineCandidate[] = [];
+  for (const chain of groups.values()) {
+    if (chain.length < 2) continue;
+    // Drop members far from the chain's typical height (a pictogram or arrow next to the words).
+    const sortedHeights = chain.map((c) => cc.maxY[c] - cc.minY[c]).sort((p, q) => p - q);
+    const typical = sortedHeights[sortedHeights.length >> 1];
+    const members = chain.filter((c) => {
+      const h = cc.maxY[c] - cc.minY[c];
+      return h >= 0.5 * typical && h <= 1.7 * typical;
+    });
+    if (members.length < 2) continue;
+    let x0 = Infinity, y0 = Infinity, x1 = 0, y1 = 0, ink = 0, inkArea = 0;
+    for (const c of members) {
+      x0 = Math.min(x0, cc.minX[c]);
+      y0 = Math.min(y0, cc.minY[c]);
+      x1 = Math.max(x1, cc.maxX[c]);
+      y1 = Math.max(y1, cc.maxY[c]);
+      ink += inkSum[c];
+      inkArea += cc.area[c];
+    }
+    const charHeight = typical;
+    // A line is about one character high (some tilt allowed); taller chains wandered through texture.
+    if (y1 - y0 > 2.5 * charHeight) continue;
+    const box = padBox({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, charHeight, gray);
+    const inkLevel = ink / inkArea;
+    const boxSum = sumBox(gray, box);
+    const paperArea = box.width * box.height - inkArea;
+    const paperLevel = paperArea > 0 ? (boxSum - ink) / paperArea : 255 - inkLevel;
+    const parts = members.map((c) => ({
+      x: cc.minX[c],
+      y: cc.minY[c],
+      width: cc.maxX[c] - cc.minX[c],
+      height: cc.maxY[c] - cc.minY[c],
+    }));
+    lines.push({ box, polarity, charHeight, inkLevel, paperLevel, characters: members.length, parts });
+  }
+  return { lines, horizontalPairs, verticalPairs };
+}
+
+function padBox(box: Box, charHeight: number, gray: GrayImage): Box {
+  const padX = Math.round(0.5 * charHeight) + 2;
+  const padY = Math.round(0.3 * charHeight) + 2;
+  const x = Math.max(0, box.x - padX);
+  const y = Math.max(0, box.y - padY);
+  return {
+    x,
+    y,
+    width: Math.min(gray.width, box.x + box.width + padX) - x,
+    height: Math.min(gray.height, box.y + box.height + padY) - y,
+  };
+}
+
+function sumBox(gray: GrayImage, box: Box): number {
+  let s = 0;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    const row = y * gray.width;
+    for (let x = box.x; x < box.x + box.width; x++) s += gray.data[row + x];
+  }
+  return s;
+}
+
+/**
+ * Where a dark-text and a light-text line claim the same place (one is usually the gaps or counters of
+ * the other's letters), keep the one with more characters of greater height.
+ */
+function resolveOverlaps(lines: LineCandidate[]): LineCandidate[] {
+  const weight = (l: LineCandidate) => l.characters * l.charHeight;
+  const sorted = [...lines].sort((a, b) => weight(b) - weight(a));
+  const kept: LineCandidate[] = [];
+  for (const line of sorted) {
+    const clash = kept.some((k) => {
+      if (k.polarity === line.polarity) return false;
+      const shared = intersection(k.box, line.box);
+      return shared > 0.5 * Math.min(area(k.box), area(line.box)) && shared > 0.3 * Math.max(area(k.box), area(line.box));
+    });
+    if (!clash) kept.push(line);
+  }
+  return kept;
+}
+
+function area(b: Box): number {
+  return b.width * b.height;
+}
+
+function intersection(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
