@@ -123,19 +123,31 @@ export function prepareLine(gray: GrayImage, line: LineCandidate, upsideDown = f
   return { image: { width, height, data: out }, scale };
 }
 
-/** Pixels of `line.box` near one of its characters (with room above for accents and dots). */
+/**
+ * Pixels of `line.box` that belong to the line: around each character (with room above for accents and
+ * dots, below for descenders) and across the gaps between neighbouring characters, where punctuation and
+ * letters too small to be detected as characters (commas, dots, a thin r in small print) sit.
+ */
 function characterMask(line: LineCandidate): Uint8Array {
   const { box, charHeight } = line;
   const keep = new Uint8Array(box.width * box.height);
   const dx = Math.round(0.15 * charHeight) + 1;
   const up = Math.round(0.4 * charHeight) + 1;
-  const down = Math.round(0.25 * charHeight) + 1;
-  for (const p of line.parts) {
-    const x0 = Math.max(0, p.x - box.x - dx);
-    const x1 = Math.min(box.width, p.x + p.width - box.x + dx);
-    const y0 = Math.max(0, p.y - box.y - up);
-    const y1 = Math.min(box.height, p.y + p.height - box.y + down);
-    for (let y = y0; y < y1; y++) keep.fill(1, y * box.width + x0, y * box.width + x1);
-  }
+  const down = Math.round(0.3 * charHeight) + 1;
+  const fill = (x0: number, y0: number, x1: number, y1: number) => {
+    const left = Math.max(0, x0 - box.x - dx);
+    const right = Math.min(box.width, x1 - box.x + dx);
+    const top = Math.max(0, y0 - box.y - up);
+    const bottom = Math.min(box.height, y1 - box.y + down);
+    for (let y = top; y < bottom; y++) keep.fill(1, y * box.width + left, y * box.width + right);
+  };
+  const parts = [...line.parts].sort((a, b) => a.x - b.x);
+  parts.forEach((p, i) => {
+    fill(p.x, p.y, p.x + p.width, p.y + p.height);
+    const next = parts[i + 1];
+    if (next && next.x - (p.x + p.width) <= 1.5 * charHeight) {
+      fill(p.x + p.width, Math.max(p.y, next.y), next.x, Math.min(p.y + p.height, next.y + next.height));
+    }
+  });
   return keep;
 }

@@ -5,10 +5,11 @@
  * 2. Text lines are found before recognition (text-detection.ts), in both polarities; if the lines run
  *    vertically the page is turned 90°, and weak readings are checked upside down, so content rotated by
  *    90°, 180° or 270° is read upright.
- * 3. Each line is read on its own, normalised to black on white at a good size (line-recognition.ts):
- *    with the client's language model, or, when the language is not given, with the compact Latin model,
- *    then the language is detected from that text and lines the Latin model was unsure of are read again
- *    with the detected language's model, keeping whichever reading is more confident.
+ * 3. Each line is read on its own, normalised to black on white at a good size (line-recognition.ts),
+ *    with the client's language model. When the language is not given, the strongest lines are read
+ *    first with the compact Latin model (which knows every letter of our languages), the language is
+ *    detected from that sample, and the lines are read with that language's model; a sample line keeps
+ *    whichever reading is more confident.
  * 4. Lines are grouped into regions, noise dropped, exclude_text marked, and every box mapped back to the
  *    pixels of the image given.
  */
@@ -39,8 +40,12 @@ export interface RecognizeOptions {
 
 /** Working copies are at most this many pixels. */
 const WORKING_PIXELS = 3_000_000;
-/** Lines the first (Latin) pass read at least this confidently are not read again. */
-const REREAD_BELOW = 0.9;
+/** Sample lines the Latin model read at least this confidently are not read again. */
+const KEEP_SAMPLE_ABOVE = 0.9;
+/** Lines read (with the Latin model when detecting the language) to judge orientation. */
+const ORIENTATION_LINES = 3;
+/** Letters of text the language is detected from, at least (when the image has them). */
+const SAMPLE_LETTERS = 60;
 /** Below this mean confidence on its strongest lines, the page is also tried upside down. */
 const UPRIGHT_DOUBT = 0.75;
 
@@ -61,38 +66,62 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
     const firstModel = options.sourceLang ? modelFileFor(options.sourceLang) : LATIN_MODEL;
     const first = await engineFor(firstModel);
     const page = orientPage(first, working);
-    let readings = page.lines.map((line) => recognizeLine(first, page.gray, line));
+    const readings: (LineReading | undefined)[] = page.lines.map((_, i) => page.sample.get(i));
 
     let language = options.sourceLang;
     if (!language) {
-      const text = readings.map((r) => r.words.filter(keepWord).map((w) => w.text).join(' ')).filter(Boolean);
-      language = text.length ? (await detectLanguage(text, options.models)).language : FALLBACK_LANGUAGE;
-      readings = await rereadWeakLines(await engineFor(modelFileFor(language)), page.gray, page.lines, readings);
+      // Detect from a sample read with the Latin model (the strongest lines, enough letters to judge),
+      // then read every line with the detected language's model, which is both faster and, with its
+      // dictionary, more accurate than the Latin model. Sample lines keep the better of their readings.
+      extendSample(first, page, readings);
+      const text = readings.flatMap((r) => (r ? [r.words.filter(keepWord).map((w) => w.text).join(' ')] : []));
+      language = text.some(Boolean) ? (await detectLanguage(text, options.models)).language : FALLBACK_LANGUAGE;
+      const second = await engineFor(modelFileFor(language));
+      for (let i = 0; i < page.lines.length; i++) {
+        const sampled = readings[i];
+        if (sampled && sampled.confidence >= KEEP_SAMPLE_ABOVE) continue;
+        const again = recognizeLine(second, page.gray, page.lines[i]);
+        // On a near tie prefer the language model: its dictionary fixes plausible-looking misreadings.
+        readings[i] = !sampled || again.confidence >= sampled.confidence - 0.02 ? again : sampled;
+      }
+    } else {
+      for (let i = 0; i < page.lines.length; i++) readings[i] ??= recognizeLine(first, page.gray, page.lines[i]);
     }
     const fragments: ReadFragment[] = readings.map((reading, i) => ({
-      words: reading.words,
+      words: reading?.words ?? [],
       charHeight: page.lines[i].charHeight,
     }));
     const grouped = groupRegions(fragments);
-    return { regions: grouped.map((r) => toImageCoordinates(r, page, scale, image)), sourceLang: language, detected: !options.sourceLang };
+    if (!options.sourceLang && grouped.length > 0) {
+      // The sample may have been the strongest lines of a page that mixes languages: the language
+      // reported is that of all the text read (the lines keep their readings).
+      language = (await detectLanguage(grouped.map((r) => r.text), options.models)).language;
+    }
+    return {
+      regions: grouped.map((r) => toImageCoordinates(r, page, scale, image)),
+      sourceLang: language,
+      detected: !options.sourceLang,
+    };
   });
 
   const matcher = excludeMatcher(options.excludePatterns ?? []);
   return { regions: regions.map((r) => markExcluded(r, matcher)), sourceLang, detected };
 }
 
-async function rereadWeakLines(
-  engine: OCREngine,
-  gray: GrayImage,
-  lines: LineCandidate[],
-  readings: LineReading[],
-): Promise<LineReading[]> {
-  return readings.map((reading, i) => {
-    if (reading.confidence >= REREAD_BELOW || reading.words.length === 0) return reading;
-    const again = recognizeLine(engine, gray, lines[i]);
-    // Prefer the language model on a tie: its dictionary fixes plausible-looking misreadings.
-    return again.confidence >= reading.confidence - 0.02 ? again : reading;
-  });
+/** Reads more of the strongest lines with the first-pass model until the sample has enough letters. */
+function extendSample(engine: OCREngine, page: OrientedPage, readings: (LineReading | undefined)[]): void {
+  const letters = () =>
+    readings.reduce((n, r) => n + (r ? r.words.filter(keepWord).reduce((m, w) => m + w.text.length, 0) : 0), 0);
+  for (const i of byStrength(page.lines)) {
+    if (letters() >= SAMPLE_LETTERS) break;
+    readings[i] ??= recognizeLine(engine, page.gray, page.lines[i]);
+  }
+}
+
+/** Line indices, strongest (most and largest characters) first. */
+function byStrength(lines: LineCandidate[]): number[] {
+  const weight = (l: LineCandidate) => l.characters * l.charHeight;
+  return lines.map((_, i) => i).sort((a, b) => weight(lines[b]) - weight(lines[a]));
 }
 
 interface OrientedPage {
@@ -100,6 +129,8 @@ interface OrientedPage {
   lines: LineCandidate[];
   /** Clockwise quarter turns applied to the working copy to make the text upright. */
   turns: number;
+  /** Readings of the strongest lines made while deciding the orientation, by line index. */
+  sample: Map<number, LineReading>;
 }
 
 /**
@@ -120,18 +151,17 @@ function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
       detection = turnedDetection;
     }
   }
-  const strongest = [...detection.lines]
-    .sort((a, b) => b.characters * b.charHeight - a.characters * a.charHeight)
-    .slice(0, 3);
-  if (strongest.length === 0) return { gray, lines: detection.lines, turns };
-  const upright = strongest.map((l) => recognizeLine(engine, gray, l).confidence);
-  const mean = upright.reduce((a, b) => a + b, 0) / upright.length;
-  if (mean >= UPRIGHT_DOUBT && turns === 0) return { gray, lines: detection.lines, turns };
-  const flipped = strongest.map((l) => recognizeLine(engine, gray, l, true).confidence);
-  const flippedMean = flipped.reduce((a, b) => a + b, 0) / flipped.length;
-  if (flippedMean <= mean + 0.05) return { gray, lines: detection.lines, turns };
+  const lines = detection.lines;
+  const strongest = byStrength(lines).slice(0, ORIENTATION_LINES);
+  const sample = new Map(strongest.map((i) => [i, recognizeLine(engine, gray, lines[i])]));
+  if (strongest.length === 0) return { gray, lines, turns, sample };
+  const mean = (readings: LineReading[]) => readings.reduce((a, r) => a + r.confidence, 0) / readings.length;
+  const upright = mean([...sample.values()]);
+  if (upright >= UPRIGHT_DOUBT && turns === 0) return { gray, lines, turns, sample };
+  const flipped = mean(strongest.map((i) => recognizeLine(engine, gray, lines[i], true)));
+  if (flipped <= upright + 0.05) return { gray, lines, turns, sample };
   const upsideDown = rotateGray(gray, 2);
-  return { gray: upsideDown, lines: detectTextLines(upsideDown).lines, turns: turns + 2 };
+  return { gray: upsideDown, lines: detectTextLines(upsideDown).lines, turns: turns + 2, sample: new Map() };
 }
 
 /** Maps a region from the (turned, scaled) working copy back to pixels of the input image. */

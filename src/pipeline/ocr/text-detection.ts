@@ -154,7 +154,7 @@ interface ChainResult {
 export function characterLike(cc: Components, c: number, imageHeight: number): boolean {
   const w = cc.maxX[c] - cc.minX[c];
   const h = cc.maxY[c] - cc.minY[c];
-  if (h < 6 || h > imageHeight * 0.4 || cc.area[c] < 12) return false;
+  if (h < 5 || h > imageHeight * 0.4 || cc.area[c] < 5) return false;
   const fill = cc.area[c] / (w * h);
   if (w <= 0.4 * h) return fill > 0.3; // l, I, 1 and friends are nearly solid bars
   if (w > 8 * h) return false;
@@ -162,10 +162,42 @@ export function characterLike(cc: Components, c: number, imageHeight: number): b
   return fill >= 0.1 && fill <= 0.92;
 }
 
+/**
+ * Drops frames: components whose box holds another sizeable component of the same polarity (the border
+ * of a pictogram around its figure, a box around a label). A letter's counters are never filled with
+ * ink of its own colour, so letters pass.
+ */
+function withoutFrames(cc: Components, candidates: number[]): number[] {
+  const cell = 32;
+  const grid = new Map<number, number[]>();
+  const key = (x: number, y: number) => Math.floor(y / cell) * 100003 + Math.floor(x / cell);
+  for (let c = 0; c < cc.count; c++) {
+    if (cc.area[c] < 4) continue;
+    const k = key(cc.minX[c], cc.minY[c]);
+    const list = grid.get(k);
+    if (list) list.push(c);
+    else grid.set(k, [c]);
+  }
+  return candidates.filter((c) => {
+    const x0 = cc.minX[c], y0 = cc.minY[c], x1 = cc.maxX[c], y1 = cc.maxY[c];
+    const minArea = 0.02 * (x1 - x0) * (y1 - y0);
+    for (let gy = Math.floor(y0 / cell); gy <= Math.floor(y1 / cell); gy++) {
+      for (let gx = Math.floor(x0 / cell); gx <= Math.floor(x1 / cell); gx++) {
+        for (const d of grid.get(gy * 100003 + gx) ?? []) {
+          if (d === c || cc.area[d] < minArea) continue;
+          if (cc.minX[d] > x0 && cc.maxX[d] < x1 && cc.minY[d] > y0 && cc.maxY[d] < y1) return false;
+        }
+      }
+    }
+    return true;
+  });
+}
+
 export function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polarity): ChainResult {
   const cc = labelRuns(runs);
-  const chars: number[] = [];
-  for (let c = 0; c < cc.count; c++) if (characterLike(cc, c, gray.height)) chars.push(c);
+  const candidates: number[] = [];
+  for (let c = 0; c < cc.count; c++) if (characterLike(cc, c, gray.height)) candidates.push(c);
+  const chars = withoutFrames(cc, candidates);
 
   // Spatial hash of characters by the grid cell of their top-left corner.
   const cell = 32;
@@ -315,7 +347,51 @@ export function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polari
     }));
     lines.push({ box, polarity, charHeight, inkLevel, paperLevel, characters: members.length, parts });
   }
-  return { lines, horizontalPairs, verticalPairs };
+  return { lines: joinLineFragments(lines), horizontalPairs, verticalPairs };
+}
+
+/**
+ * Chains break where a letter was too small or thin to pass as a character (an l or r in small print, a
+ * quotation mark) or at a wide word space; fragments of one line (same size, same baseline, a gap of at
+ * most about a word space) are joined so the line is read, and its words split, as a whole.
+ */
+function joinLineFragments(lines: LineCandidate[]): LineCandidate[] {
+  const out = [...lines].sort((a, b) => a.box.x - b.box.x);
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const a = out[i];
+        const b = out[j];
+        const ratio = Math.max(a.charHeight, b.charHeight) / Math.min(a.charHeight, b.charHeight);
+        const overlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+        const gap = b.box.x - (a.box.x + a.box.width);
+        if (ratio > 1.5 || overlap < 0.6 * Math.min(a.box.height, b.box.height)) continue;
+        if (gap > 1.2 * Math.max(a.charHeight, b.charHeight)) continue;
+        const n = a.characters + b.characters;
+        const x0 = Math.min(a.box.x, b.box.x);
+        const y0 = Math.min(a.box.y, b.box.y);
+        out[i] = {
+          box: {
+            x: x0,
+            y: y0,
+            width: Math.max(a.box.x + a.box.width, b.box.x + b.box.width) - x0,
+            height: Math.max(a.box.y + a.box.height, b.box.y + b.box.height) - y0,
+          },
+          polarity: a.polarity,
+          charHeight: (a.charHeight * a.characters + b.charHeight * b.characters) / n,
+          inkLevel: (a.inkLevel * a.characters + b.inkLevel * b.characters) / n,
+          paperLevel: (a.paperLevel * a.characters + b.paperLevel * b.characters) / n,
+          characters: n,
+          parts: [...a.parts, ...b.parts],
+        };
+        out.splice(j, 1);
+        merged = true;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function padBox(box: Box, charHeight: number, gray: GrayImage): Box {
