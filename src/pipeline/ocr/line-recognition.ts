@@ -11,8 +11,15 @@ import type { GrayImage } from './gray-image';
 import { grayToLeptonica } from './leptonica-pixels';
 import type { LineCandidate } from './text-detection';
 
-/** Character height (px) lines are scaled to before recognition. */
-const TARGET_CHAR_HEIGHT = 24;
+/** Lines with characters between these heights (px) are read at their size; others are scaled into the range. */
+const MIN_CHAR_HEIGHT = 22;
+const MAX_CHAR_HEIGHT = 40;
+
+function lineScale(charHeight: number): number {
+  if (charHeight < MIN_CHAR_HEIGHT) return Math.min(4, MIN_CHAR_HEIGHT / charHeight);
+  if (charHeight > MAX_CHAR_HEIGHT) return Math.max(0.2, MAX_CHAR_HEIGHT / charHeight);
+  return 1;
+}
 const PAD = 8;
 
 export interface RecognisedWord {
@@ -88,7 +95,7 @@ function clampBox(box: Box, within: Box): Box {
 /** The line as Tesseract will see it, and the factor it was scaled by. */
 export function prepareLine(gray: GrayImage, line: LineCandidate, upsideDown = false): { image: GrayImage; scale: number } {
   const { box } = line;
-  const scale = Math.max(0.25, Math.min(4, TARGET_CHAR_HEIGHT / line.charHeight));
+  const scale = lineScale(line.charHeight);
   const keep = characterMask(line);
   const w = Math.max(1, Math.round(box.width * scale));
   const h = Math.max(1, Math.round(box.height * scale));

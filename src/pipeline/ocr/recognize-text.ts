@@ -23,7 +23,7 @@ import { recognizeLine, type LineReading } from './line-recognition';
 import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
 import { withEngine } from './tesseract-engine';
 import { detectTextLines, type LineCandidate } from './text-detection';
-import { groupRegions, keepWord, type ReadFragment } from './text-regions';
+import { groupRegions, keptWords, type ReadFragment } from './text-regions';
 
 export interface RecognizeOptions {
   /** The client's source language; omitted → detected from the text. */
@@ -74,7 +74,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       // then read every line with the detected language's model, which is both faster and, with its
       // dictionary, more accurate than the Latin model. Sample lines keep the better of their readings.
       extendSample(first, page, readings);
-      const text = readings.flatMap((r) => (r ? [r.words.filter(keepWord).map((w) => w.text).join(' ')] : []));
+      const text = readings.flatMap((r) => (r ? [keptWords(r.words).map((w) => w.text).join(' ')] : []));
       language = text.some(Boolean) ? (await detectLanguage(text, options.models)).language : FALLBACK_LANGUAGE;
       const second = await engineFor(modelFileFor(language));
       for (let i = 0; i < page.lines.length; i++) {
@@ -111,7 +111,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
 /** Reads more of the strongest lines with the first-pass model until the sample has enough letters. */
 function extendSample(engine: OCREngine, page: OrientedPage, readings: (LineReading | undefined)[]): void {
   const letters = () =>
-    readings.reduce((n, r) => n + (r ? r.words.filter(keepWord).reduce((m, w) => m + w.text.length, 0) : 0), 0);
+    readings.reduce((n, r) => n + (r ? keptWords(r.words).reduce((m, w) => m + w.text.length, 0) : 0), 0);
   for (const i of byStrength(page.lines)) {
     if (letters() >= SAMPLE_LETTERS) break;
     readings[i] ??= recognizeLine(engine, page.gray, page.lines[i]);

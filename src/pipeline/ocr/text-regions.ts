@@ -17,20 +17,30 @@ export interface ReadFragment {
 const MIN_WORD_CONFIDENCE = 0.5;
 /** Short words need more: 1–2 characters are most often a misread texture or pictogram. */
 const MIN_SHORT_WORD_CONFIDENCE = 0.75;
+/** How much less confidence a word needs on a line that also holds a confidently read long word. */
+const STRONG_LINE_BONUS = 0.2;
 /** A line whose words average below this is dropped whole. */
 const MIN_LINE_CONFIDENCE = 0.6;
 
 /** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets). */
-export function keepWord(word: RecognisedWord): boolean {
+export function keepWord(word: RecognisedWord, lineIsStrong = false): boolean {
   if (!/[\p{L}\p{N}]/u.test(word.text)) return false;
   const letters = word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
-  return word.confidence >= (letters <= 2 ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE);
+  const needed = letters <= 2 ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE;
+  // Next to a confidently read long word, a word is more likely real: ask for less.
+  return word.confidence >= (lineIsStrong ? needed - STRONG_LINE_BONUS : needed);
+}
+
+/** The words of one line worth keeping (see keepWord). */
+export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
+  const strong = words.some((w) => w.confidence >= 0.8 && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
+  return words.filter((w) => keepWord(w, strong));
 }
 
 /** Groups fragments into lines and lines into regions. Boxes stay in the fragments' coordinates. */
 export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
   const cleaned = fragments
-    .map((f) => ({ ...f, words: f.words.filter(keepWord) }))
+    .map((f) => ({ ...f, words: keptWords(f.words) }))
     .filter((f) => f.words.length > 0 && meanConfidence(f.words) >= MIN_LINE_CONFIDENCE);
 
   const lines = mergeIntoLines(cleaned);
