@@ -15,6 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { unstable_startWorker } from 'wrangler';
 
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'; // no network here: skip wrangler's Request.cf lookup
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -158,10 +158,20 @@ function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
   const mean = (readings: LineReading[]) => readings.reduce((a, r) => a + r.confidence, 0) / readings.length;
   const upright = mean([...sample.values()]);
   if (upright >= UPRIGHT_DOUBT && turns === 0) return { gray, lines, turns, sample };
-  const flipped = mean(strongest.map((i) => recognizeLine(engine, gray, lines[i], true)));
-  if (flipped <= upright + 0.05) return { gray, lines, turns, sample };
-  const upsideDown = rotateGray(gray, 2);
-  return { gray: upsideDown, lines: detectTextLines(upsideDown).lines, turns: turns + 2, sample: new Map() };
+  const flippedReadings = strongest.map((i) => recognizeLine(engine, gray, lines[i], true));
+  if (mean(flippedReadings) <= upright + 0.05) return { gray, lines, turns, sample };
+  // Upside down: turn the page and carry the lines and the readings just made over to it.
+  const { width, height } = gray;
+  const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
+  const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn) }));
+  const turnedSample = new Map(
+    strongest.map((lineIndex, k) => {
+      const reading = flippedReadings[k];
+      const words = reading.words.map((w) => ({ ...w, box: turn(w.box) }));
+      return [lineIndex, { ...reading, words }];
+    }),
+  );
+  return { gray: rotateGray(gray, 2), lines: turnedLines, turns: turns + 2, sample: turnedSample };
 }
 
 /** Maps a region from the (turned, scaled) working copy back to pixels of the input image. */

@@ -58,6 +58,7 @@ export async function engineHeapBytes(): Promise<number> {
 export async function withEngine<T>(
   models: ModelSource,
   work: (engineFor: (model: string) => Promise<OCREngine>) => Promise<T>,
+  heapBudgetBytes = HEAP_BUDGET_BYTES,
 ): Promise<T> {
   const run = queue.then(async () => {
     const built = await getInstance();
@@ -68,7 +69,7 @@ export async function withEngine<T>(
       failed = true;
       throw error;
     } finally {
-      if (failed || built.lib.HEAPU8.byteLength > HEAP_BUDGET_BYTES) dropInstance(built);
+      if (failed || built.lib.HEAPU8.byteLength > heapBudgetBytes) dropInstance(built);
     }
   });
   queue = run.catch(() => undefined);

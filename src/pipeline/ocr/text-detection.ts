@@ -328,7 +328,7 @@ export function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polari
       neighbour !== undefined &&
       cc.maxY[c] - cc.minY[c] > 1.45 * typical &&
       cc.maxX[c] - cc.minX[c] > 0.35 * (cc.maxY[c] - cc.minY[c]) &&
-      Math.max(cc.minX[neighbour] - cc.maxX[c], cc.minX[c] - cc.maxX[neighbour]) > 0.25 * typical;
+      Math.max(cc.minX[neighbour] - cc.maxX[c], cc.minX[c] - cc.maxX[neighbour]) > 0.45 * typical;
     if (members.length > 2 && detached(members[members.length - 1], members[members.length - 2])) members.pop();
     if (members.length > 2 && detached(members[0], members[1])) members.shift();
     if (members.length < 2) continue;
