@@ -121,18 +121,3 @@ export function rotateGray(image: GrayImage, quarterTurns: number): GrayImage {
   }
   return { width: h, height: w, data: out };
 }
-
-/** Cuts `box` (clamped to the image) out of `image`. */
-export function cropGray(image: GrayImage, x: number, y: number, width: number, height: number): GrayImage {
-  const x0 = Math.max(0, Math.floor(x));
-  const y0 = Math.max(0, Math.floor(y));
-  const x1 = Math.min(image.width, Math.ceil(x + width));
-  const y1 = Math.min(image.height, Math.ceil(y + height));
-  const w = Math.max(1, x1 - x0);
-  const h = Math.max(1, y1 - y0);
-  const out = new Uint8Array(w * h);
-  for (let row = 0; row < h && y0 + row < image.height; row++) {
-    out.set(image.data.subarray((y0 + row) * image.width + x0, (y0 + row) * image.width + x0 + w), row * w);
-  }
-  return { width: w, height: h, data: out };
-}

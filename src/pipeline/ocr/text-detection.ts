@@ -64,7 +64,7 @@ interface Thresholds {
 }
 
 /** Mean and deviation of the window around each 8×8 tile (window ≈ 1/12 of the shorter side). */
-export function localThresholds(gray: GrayImage): Thresholds {
+function localThresholds(gray: GrayImage): Thresholds {
   const { width, height, data } = gray;
   const tilesX = Math.ceil(width / TILE);
   const tilesY = Math.ceil(height / TILE);
@@ -110,7 +110,7 @@ export function localThresholds(gray: GrayImage): Thresholds {
 }
 
 /** Splits pixels into runs darker (`dark`) and lighter (`light`) than Sauvola's local threshold. */
-export function classify(gray: GrayImage, t: Thresholds, dark: RunList, light: RunList): void {
+function classify(gray: GrayImage, t: Thresholds, dark: RunList, light: RunList): void {
   const { width, height, data } = gray;
   for (let y = 0; y < height; y++) {
     const tileRow = ((y / TILE) | 0) * t.tilesX;
@@ -151,7 +151,7 @@ interface ChainResult {
 }
 
 /** Does component `c` look like a character (or a few touching ones)? */
-export function characterLike(cc: Components, c: number, imageHeight: number): boolean {
+function characterLike(cc: Components, c: number, imageHeight: number): boolean {
   const w = cc.maxX[c] - cc.minX[c];
   const h = cc.maxY[c] - cc.minY[c];
   if (h < 5 || h > imageHeight * 0.4 || cc.area[c] < 5) return false;
@@ -193,7 +193,7 @@ function withoutFrames(cc: Components, candidates: number[]): number[] {
   });
 }
 
-export function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polarity): ChainResult {
+function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polarity): ChainResult {
   const cc = labelRuns(runs);
   const candidates: number[] = [];
   for (let c = 0; c < cc.count; c++) if (characterLike(cc, c, gray.height)) candidates.push(c);
