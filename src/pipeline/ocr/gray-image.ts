@@ -37,43 +37,84 @@ function fullGray(image: RgbaImage): GrayImage {
   return { width, height, data: out };
 }
 
-/** Area average: each output pixel is the mean of the input pixels it covers (fractional edges included). */
+/**
+ * Area average: each output pixel is the mean of the input pixels it covers (fractional edges weighted).
+ * Input rows are read once each, turned into luminance, reduced horizontally with precomputed column
+ * weights, and added into the one or two output rows they overlap.
+ */
 function shrink(image: RgbaImage, width: number, height: number): GrayImage {
   const sx = image.width / width;
   const sy = image.height / height;
-  const sums = new Float64Array(width);
-  const weights = new Float64Array(width);
-  const out = new Uint8Array(width * height);
-  // Precompute, per output column, the input columns it covers and their weights.
-  const colStart = new Int32Array(width);
-  const colEnd = new Int32Array(width);
+  // Per output column: the input columns it covers and how much of each.
+  const first = new Int32Array(width);
+  const count = new Int32Array(width);
+  const span = Math.ceil(sx) + 1;
+  const weights = new Float32Array(width * span);
+  const columnWeight = new Float32Array(width);
   for (let x = 0; x < width; x++) {
-    colStart[x] = Math.floor(x * sx);
-    colEnd[x] = Math.min(image.width, Math.ceil((x + 1) * sx));
-  }
-  for (let y = 0; y < height; y++) {
-    const y0 = y * sy;
-    const y1 = (y + 1) * sy;
-    sums.fill(0);
-    weights.fill(0);
-    for (let iy = Math.floor(y0); iy < Math.min(image.height, Math.ceil(y1)); iy++) {
-      const wy = Math.min(iy + 1, y1) - Math.max(iy, y0);
-      const row = iy * image.width * 4;
-      for (let x = 0; x < width; x++) {
-        const x0 = x * sx;
-        const x1 = (x + 1) * sx;
-        let s = 0;
-        let w = 0;
-        for (let ix = colStart[x]; ix < colEnd[x]; ix++) {
-          const wx = Math.min(ix + 1, x1) - Math.max(ix, x0);
-          s += wx * luminance(image.data, row + ix * 4);
-          w += wx;
-        }
-        sums[x] += s * wy;
-        weights[x] += w * wy;
-      }
+    const x0 = x * sx;
+    const x1 = Math.min(image.width, (x + 1) * sx);
+    first[x] = Math.floor(x0);
+    count[x] = Math.min(span, Math.max(1, Math.ceil(x1) - first[x]));
+    for (let k = 0; k < count[x]; k++) {
+      const ix = first[x] + k;
+      const w = Math.max(0, Math.min(ix + 1, x1) - Math.max(ix, x0));
+      weights[x * span + k] = w;
+      columnWeight[x] += w;
     }
-    for (let x = 0; x < width; x++) out[y * width + x] = sums[x] / weights[x] + 0.5;
+  }
+  const out = new Uint8Array(width * height);
+  const lum = new Float32Array(image.width);
+  const reduced = new Float32Array(width);
+  let current = new Float64Array(width);
+  let next = new Float64Array(width);
+  let currentWeight = 0;
+  let nextWeight = 0;
+  let outRow = 0;
+  const flush = () => {
+    const norm = currentWeight;
+    for (let x = 0; x < width; x++) out[outRow * width + x] = current[x] / (norm * columnWeight[x]) + 0.5;
+    [current, next] = [next, current];
+    next.fill(0);
+    currentWeight = nextWeight;
+    nextWeight = 0;
+    outRow++;
+  };
+  const data = image.data;
+  for (let iy = 0; iy < image.height && outRow < height; iy++) {
+    for (let ix = 0, i = iy * image.width * 4; ix < image.width; ix++, i += 4) {
+      lum[ix] = data[i + 3] === 255 ? 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2] : luminance(data, i);
+    }
+    for (let x = 0; x < width; x++) {
+      let s = 0;
+      const base = x * span;
+      const n = count[x];
+      for (let k = 0, ix = first[x]; k < n; k++, ix++) s += weights[base + k] * lum[ix];
+      reduced[x] = s;
+    }
+    // This input row covers [iy, iy + 1): split it between output rows at the boundary (outRow + 1) * sy.
+    const boundary = (outRow + 1) * sy;
+    const inCurrent = Math.max(0, Math.min(iy + 1, boundary) - iy);
+    const inNext = 1 - inCurrent;
+    if (inCurrent > 0) {
+      for (let x = 0; x < width; x++) current[x] += inCurrent * reduced[x];
+      currentWeight += inCurrent;
+    }
+    if (inNext > 0) {
+      for (let x = 0; x < width; x++) next[x] += inNext * reduced[x];
+      nextWeight += inNext;
+    }
+    if (iy + 1 >= boundary - 1e-9) flush();
+  }
+  while (outRow < height) {
+    if (currentWeight === 0) {
+      // Rounding left a last row without input: repeat the row above.
+      out.copyWithin(outRow * width, (outRow - 1) * width, outRow * width);
+      outRow++;
+      currentWeight = nextWeight;
+      continue;
+    }
+    flush();
   }
   return { width, height, data: out };
 }

@@ -49,8 +49,8 @@ export function detectTextLines(gray: GrayImage): TextDetection {
   const light = new RunList();
   classify(gray, thresholds, dark, light);
 
-  const darkResult = chainCharacters(gray, dark, 'dark');
-  const lightResult = chainCharacters(gray, light, 'light');
+  const darkResult = chainCharacters(gray, thresholds, dark, 'dark');
+  const lightResult = chainCharacters(gray, thresholds, light, 'light');
   const lines = resolveOverlaps([...darkResult.lines, ...lightResult.lines]);
   const horizontal = darkResult.horizontalPairs + lightResult.horizontalPairs;
   const vertical = darkResult.verticalPairs + lightResult.verticalPairs;
@@ -59,88 +59,108 @@ export function detectTextLines(gray: GrayImage): TextDetection {
 
 interface Thresholds {
   tilesX: number;
-  mean: Float32Array;
-  deviation: Float32Array;
+  /** Per 8×8 tile: pixels below `darkBelow` are dark text candidates, above `lightAbove` light ones. */
+  darkBelow: Float32Array;
+  lightAbove: Float32Array;
+  /** Integral image of the tiles' grey sums ((tilesX + 1) per row), for the mean grey of a box. */
+  integral: Float64Array;
 }
 
-/** Mean and deviation of the window around each 8×8 tile (window ≈ 1/12 of the shorter side). */
+/**
+ * Sauvola thresholds per 8×8 tile from the mean and deviation of a window around it (about 1/12 of the
+ * shorter side). Tiles whose window is flat get thresholds no pixel can pass.
+ */
 function localThresholds(gray: GrayImage): Thresholds {
   const { width, height, data } = gray;
   const tilesX = Math.ceil(width / TILE);
   const tilesY = Math.ceil(height / TILE);
-  const sum = new Float64Array((tilesX + 1) * (tilesY + 1));
-  const sumSq = new Float64Array((tilesX + 1) * (tilesY + 1));
-  const count = new Float64Array((tilesX + 1) * (tilesY + 1));
   const stride = tilesX + 1;
-  for (let y = 0; y < height; y++) {
-    const ty = (y / TILE) | 0;
-    for (let x = 0; x < width; x++) {
-      const v = data[y * width + x];
-      const t = (ty + 1) * stride + ((x / TILE) | 0) + 1;
-      sum[t] += v;
-      sumSq[t] += v * v;
-      count[t]++;
+  const sum = new Float64Array(stride * (tilesY + 1));
+  const sumSq = new Float64Array(stride * (tilesY + 1));
+  const rowSum = new Uint32Array(tilesX);
+  const rowSumSq = new Uint32Array(tilesX);
+  for (let ty = 0; ty < tilesY; ty++) {
+    rowSum.fill(0);
+    rowSumSq.fill(0);
+    for (let y = ty * TILE; y < Math.min(height, (ty + 1) * TILE); y++) {
+      let i = y * width;
+      for (let tx = 0; tx < tilesX; tx++) {
+        const end = Math.min(width, (tx + 1) * TILE) + y * width;
+        let s = 0;
+        let sq = 0;
+        for (; i < end; i++) {
+          const v = data[i];
+          s += v;
+          sq += v * v;
+        }
+        rowSum[tx] += s;
+        rowSumSq[tx] += sq;
+      }
     }
-  }
-  for (let ty = 1; ty <= tilesY; ty++) {
-    for (let tx = 1; tx <= tilesX; tx++) {
-      const t = ty * stride + tx;
-      sum[t] += sum[t - 1] + sum[t - stride] - sum[t - stride - 1];
-      sumSq[t] += sumSq[t - 1] + sumSq[t - stride] - sumSq[t - stride - 1];
-      count[t] += count[t - 1] + count[t - stride] - count[t - stride - 1];
+    const row = (ty + 1) * stride;
+    for (let tx = 0; tx < tilesX; tx++) {
+      sum[row + tx + 1] = rowSum[tx] + sum[row + tx] + sum[row - stride + tx + 1] - sum[row - stride + tx];
+      sumSq[row + tx + 1] = rowSumSq[tx] + sumSq[row + tx] + sumSq[row - stride + tx + 1] - sumSq[row - stride + tx];
     }
   }
   const radius = Math.max(2, Math.round(Math.min(width, height) / 12 / TILE / 2));
-  const mean = new Float32Array(tilesX * tilesY);
-  const deviation = new Float32Array(tilesX * tilesY);
+  const darkBelow = new Float32Array(tilesX * tilesY);
+  const lightAbove = new Float32Array(tilesX * tilesY);
   for (let ty = 0; ty < tilesY; ty++) {
     const y0 = Math.max(0, ty - radius);
     const y1 = Math.min(tilesY, ty + radius + 1);
+    const rows = Math.min(height, y1 * TILE) - y0 * TILE;
     for (let tx = 0; tx < tilesX; tx++) {
       const x0 = Math.max(0, tx - radius);
       const x1 = Math.min(tilesX, tx + radius + 1);
+      const n = rows * (Math.min(width, x1 * TILE) - x0 * TILE);
       const at = (a: Float64Array) => a[y1 * stride + x1] - a[y0 * stride + x1] - a[y1 * stride + x0] + a[y0 * stride + x0];
-      const n = at(count);
       const m = at(sum) / n;
-      mean[ty * tilesX + tx] = m;
-      deviation[ty * tilesX + tx] = Math.sqrt(Math.max(0, at(sumSq) / n - m * m));
+      const deviation = Math.sqrt(Math.max(0, at(sumSq) / n - m * m));
+      const t = ty * tilesX + tx;
+      if (deviation < MIN_DEVIATION) {
+        darkBelow[t] = -1;
+        lightAbove[t] = 256;
+        continue;
+      }
+      const factor = 1 + SAUVOLA_K * (deviation / SAUVOLA_R - 1);
+      darkBelow[t] = m * factor;
+      lightAbove[t] = 255 - (255 - m) * factor;
     }
   }
-  return { tilesX, mean, deviation };
+  return { tilesX, darkBelow, lightAbove, integral: sum };
 }
 
-/** Splits pixels into runs darker (`dark`) and lighter (`light`) than Sauvola's local threshold. */
+/** Splits pixels into runs darker (`dark`) and lighter (`light`) than their tile's thresholds. */
 function classify(gray: GrayImage, t: Thresholds, dark: RunList, light: RunList): void {
   const { width, height, data } = gray;
   for (let y = 0; y < height; y++) {
     const tileRow = ((y / TILE) | 0) * t.tilesX;
+    const base = y * width;
     let darkStart = -1;
     let lightStart = -1;
-    for (let x = 0; x <= width; x++) {
-      let isDark = false;
-      let isLight = false;
-      if (x < width) {
-        const tile = tileRow + ((x / TILE) | 0);
-        const s = t.deviation[tile];
-        if (s >= MIN_DEVIATION) {
-          const m = t.mean[tile];
-          const factor = 1 + SAUVOLA_K * (s / SAUVOLA_R - 1);
-          const v = data[y * width + x];
-          isDark = v < m * factor;
-          isLight = 255 - v < (255 - m) * factor;
+    for (let x0 = 0, tile = tileRow; x0 < width; x0 += TILE, tile++) {
+      const below = t.darkBelow[tile];
+      const above = t.lightAbove[tile];
+      const x1 = Math.min(width, x0 + TILE);
+      for (let x = x0; x < x1; x++) {
+        const v = data[base + x];
+        if (v < below) {
+          if (darkStart < 0) darkStart = x;
+        } else if (darkStart >= 0) {
+          dark.push(y, darkStart, x);
+          darkStart = -1;
+        }
+        if (v > above) {
+          if (lightStart < 0) lightStart = x;
+        } else if (lightStart >= 0) {
+          light.push(y, lightStart, x);
+          lightStart = -1;
         }
       }
-      if (isDark && darkStart < 0) darkStart = x;
-      if (!isDark && darkStart >= 0) {
-        dark.push(y, darkStart, x);
-        darkStart = -1;
-      }
-      if (isLight && lightStart < 0) lightStart = x;
-      if (!isLight && lightStart >= 0) {
-        light.push(y, lightStart, x);
-        lightStart = -1;
-      }
     }
+    if (darkStart >= 0) dark.push(y, darkStart, width);
+    if (lightStart >= 0) light.push(y, lightStart, width);
   }
 }
 
@@ -193,7 +213,7 @@ function withoutFrames(cc: Components, candidates: number[]): number[] {
   });
 }
 
-function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polarity): ChainResult {
+function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList, polarity: Polarity): ChainResult {
   const cc = labelRuns(runs);
   const candidates: number[] = [];
   for (let c = 0; c < cc.count; c++) if (characterLike(cc, c, gray.height)) candidates.push(c);
@@ -234,9 +254,10 @@ function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polarity): Ch
     const ax0 = cc.minX[a], ax1 = cc.maxX[a], ay0 = cc.minY[a], ay1 = cc.maxY[a];
     const ah = ay1 - ay0;
     const aw = ax1 - ax0;
-    const reach = 1.5 * Math.max(ah, aw) + cell;
-    const gx0 = Math.floor((ax0 - reach) / cell), gx1 = Math.floor((ax1 + reach) / cell);
-    const gy0 = Math.floor((ay0 - reach) / cell), gy1 = Math.floor((ay1 + reach) / cell);
+    // Cells that can hold a right-hand neighbour (gap ≤ 0.9 × a height up to twice ours, overlapping
+    // our rows) or one below (the same with the axes swapped); grid cells are keyed by top-left corner.
+    const gx0 = Math.floor((ax0 - 2 * aw) / cell), gx1 = Math.floor((ax1 + 1.8 * ah) / cell);
+    const gy0 = Math.floor((ay0 - 2 * ah) / cell), gy1 = Math.floor((ay1 + 1.8 * aw) / cell);
     // Each character links to its nearest right-hand neighbour, and each to its nearest left-hand one,
     // so chains stay lines rather than spreading through textures (bricks, leaves) where every blob
     // has many similar neighbours.
@@ -347,7 +368,7 @@ function chainCharacters(gray: GrayImage, runs: RunList, polarity: Polarity): Ch
     if (!alignedOnALine(cc, members, charHeight)) continue;
     const box = padBox({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, charHeight, gray);
     const inkLevel = ink / inkArea;
-    const boxSum = sumBox(gray, box);
+    const boxSum = sumBox(thresholds, gray, box);
     const paperArea = box.width * box.height - inkArea;
     const paperLevel = paperArea > 0 ? (boxSum - ink) / paperArea : 255 - inkLevel;
     if (!plausibleLine(members.length, charHeight, Math.abs(paperLevel - inkLevel))) continue;
@@ -454,13 +475,16 @@ function padBox(box: Box, charHeight: number, gray: GrayImage): Box {
   };
 }
 
-function sumBox(gray: GrayImage, box: Box): number {
-  let s = 0;
-  for (let y = box.y; y < box.y + box.height; y++) {
-    const row = y * gray.width;
-    for (let x = box.x; x < box.x + box.width; x++) s += gray.data[row + x];
-  }
-  return s;
+/** Grey sum over `box`, from the tile integral (the box widened to whole tiles, then scaled to its area). */
+function sumBox(t: Thresholds, gray: GrayImage, box: Box): number {
+  const stride = t.tilesX + 1;
+  const x0 = Math.floor(box.x / TILE);
+  const y0 = Math.floor(box.y / TILE);
+  const x1 = Math.ceil((box.x + box.width) / TILE);
+  const y1 = Math.ceil((box.y + box.height) / TILE);
+  const s = t.integral[y1 * stride + x1] - t.integral[y0 * stride + x1] - t.integral[y1 * stride + x0] + t.integral[y0 * stride + x0];
+  const tiledArea = (Math.min(gray.width, x1 * TILE) - x0 * TILE) * (Math.min(gray.height, y1 * TILE) - y0 * TILE);
+  return (s / tiledArea) * box.width * box.height;
 }
 
 /**
