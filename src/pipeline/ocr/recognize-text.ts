@@ -41,11 +41,13 @@ export interface RecognizeOptions {
 /** Working copies are at most this many pixels. */
 const WORKING_PIXELS = 3_000_000;
 /** Sample lines the Latin model read at least this confidently are not read again. */
-const KEEP_SAMPLE_ABOVE = 0.9;
+const KEEP_SAMPLE_ABOVE = 0.85;
 /** Lines read (with the Latin model when detecting the language) to judge orientation. */
-const ORIENTATION_LINES = 3;
+const ORIENTATION_LINES = 2;
 /** Letters of text the language is detected from, at least (when the image has them). */
 const SAMPLE_LETTERS = 60;
+/** A difference in mean confidence this large between upright and upside-down readings settles it. */
+const CLEAR_ORIENTATION = 0.3;
 /** Below this mean confidence on its strongest lines, the page is also tried upside down. */
 const UPRIGHT_DOUBT = 0.75;
 
@@ -158,15 +160,22 @@ function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
   const mean = (readings: LineReading[]) => readings.reduce((a, r) => a + r.confidence, 0) / readings.length;
   const upright = mean([...sample.values()]);
   if (upright >= UPRIGHT_DOUBT && turns === 0) return { gray, lines, turns, sample };
-  const flippedReadings = strongest.map((i) => recognizeLine(engine, gray, lines[i], true));
-  if (mean(flippedReadings) <= upright + 0.05) return { gray, lines, turns, sample };
+  // Read the strongest lines upside down one at a time, stopping as soon as the answer is clear.
+  const flippedReadings: LineReading[] = [];
+  for (const i of strongest) {
+    flippedReadings.push(recognizeLine(engine, gray, lines[i], true));
+    const uprightSoFar = mean(strongest.slice(0, flippedReadings.length).map((j) => sample.get(j)!));
+    if (Math.abs(mean(flippedReadings) - uprightSoFar) > CLEAR_ORIENTATION) break;
+  }
+  const uprightTested = mean(strongest.slice(0, flippedReadings.length).map((j) => sample.get(j)!));
+  if (mean(flippedReadings) <= uprightTested + 0.05) return { gray, lines, turns, sample };
   // Upside down: turn the page and carry the lines and the readings just made over to it.
   const { width, height } = gray;
   const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
   const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn) }));
   const turnedSample = new Map(
-    strongest.map((lineIndex, k) => {
-      const reading = flippedReadings[k];
+    flippedReadings.map((reading, k) => {
+      const lineIndex = strongest[k];
       const words = reading.words.map((w) => ({ ...w, box: turn(w.box) }));
       return [lineIndex, { ...reading, words }];
     }),
