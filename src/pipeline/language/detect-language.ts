@@ -17,8 +17,10 @@ export interface LanguageGuess {
   scores: Partial<Record<LanguageCode, number>>;
 }
 
-/** Used when an image has no readable text at all. */
+/** Used when an image has no readable text at all, or too little to tell. */
 export const FALLBACK_LANGUAGE: LanguageCode = 'en';
+/** Below this many letters, an unreliable guess gives way to the fallback. */
+const SHORT_TEXT_LETTERS = 8;
 
 let table: Promise<NgramTable> | undefined;
 
@@ -46,6 +48,9 @@ export function detectWithTable(ngramTable: NgramTable, lines: string[]): Langua
   if (language === 'da' || language === 'no') language = danishOrNorwegian(text, language, scores);
   // eld's own reliability rule: enough n-grams and a clear lead.
   const reliable = ngrams >= 3 && ranked[0][1] - (ranked[1]?.[1] ?? 0) >= 0.01;
+  // A word or two ("OK", "EXIT") cannot be told apart reliably: such labels are most often English.
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (!reliable && letters < SHORT_TEXT_LETTERS) language = FALLBACK_LANGUAGE;
   return { language, reliable, scores: Object.fromEntries(ranked) };
 }
 

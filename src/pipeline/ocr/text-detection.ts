@@ -283,7 +283,7 @@ function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList,
               hRatio <= 2 &&
               vOverlap >= 0.6 * Math.min(ah, bh) &&
               hGap <= 0.9 * Math.max(ah, bh) &&
-              hGap >= -0.3 * Math.min(aw, bw) &&
+              hGap >= -0.5 * Math.min(aw, bw) && // italic and script letters overlap
               hGap < bestGap
             ) {
               best = b;
@@ -399,6 +399,7 @@ function joinLineFragments(lines: LineCandidate[]): LineCandidate[] {
         const ratio = Math.max(a.charHeight, b.charHeight) / Math.min(a.charHeight, b.charHeight);
         const overlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
         const gap = b.box.x - (a.box.x + a.box.width);
+        // Up to 1.8: a fragment of tall letters (capitals, ascenders) beside one of x-height letters.
         if (ratio > 1.5 || overlap < 0.6 * Math.min(a.box.height, b.box.height)) continue;
         if (gap > 1.2 * Math.max(a.charHeight, b.charHeight)) continue;
         const n = a.characters + b.characters;

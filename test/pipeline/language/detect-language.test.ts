@@ -53,3 +53,9 @@ describe('danishOrNorwegian', () => {
     expect(danishOrNorwegian('hele dagen', 'no', new Map(close))).toBe('no');
   });
 });
+
+describe('detectLanguage on a word or two', () => {
+  it('answers English, marked unreliable, when a label is too short to tell', async () => {
+    expect(await detectLanguage(['OK'], models)).toMatchObject({ language: 'en', reliable: false });
+  });
+});
