@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Draws OCR test images with known text (ImageMagick + Noto fonts from fonts-noto-core) into
+// Draws OCR test images with known text (ImageMagick; Noto fonts from fonts-noto-core, URW fonts from
+// fonts-urw-base35) into
 // test/fixtures/generated/, with their ground truth in manifest.json. Tests and `npm run bench:ocr`
 // use them next to the real photos in test/fixtures/real/. The PNGs are committed; rerun this only to
 // change them: node scripts/build-test-images.mjs
@@ -10,7 +11,10 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'test', 'fixtures', 'generated');
 const FONTS = '/usr/share/fonts/truetype/noto';
-const font = (name) => path.join(FONTS, `${name}.ttf`);
+const font = (name) =>
+  name.startsWith('urw:')
+    ? path.join('/usr/share/fonts/opentype/urw-base35', `${name.slice(4)}.otf`) // fonts-urw-base35
+    : path.join(FONTS, `${name}.ttf`);
 mkdirSync(outDir, { recursive: true });
 
 /**
@@ -80,6 +84,33 @@ const images = [
     size: [860, 260], background: '#9a9a9a',
     blocks: [{ lines: ['Please keep this door closed', 'Fire exit only'], font: 'NotoSans-Regular', size: 42, color: '#5c5c5c', at: [40, 100] }],
   },
+  {
+    file: 'de_script_font.png', language: 'de', kind: 'script (cursive) font',
+    size: [800, 200], background: '#fdf6e3',
+    blocks: [{ lines: ['Willkommen zu Hause'], font: 'urw:Z003-MediumItalic', size: 64, color: '#222222', at: [40, 120] }],
+  },
+  {
+    file: 'en_underlined.png', language: 'en', kind: 'underlined link text (descender touches the rule)',
+    size: [800, 200], background: '#ffffff',
+    blocks: [{ lines: ['Visit our website today'], font: 'NotoSans-Regular', size: 40, color: '#1a0dab', at: [40, 110] }],
+    after: ['-stroke', '#1a0dab', '-strokewidth', '3', '-draw', 'line 40,118 480,118'],
+  },
+  {
+    file: 'en_heavy_title.png', language: 'en', kind: 'heavy condensed title, tight kerning',
+    size: [900, 260], background: '#ffcc00',
+    blocks: [{ lines: ['GRAND OPENING'], font: 'urw:NimbusSansNarrow-Bold', size: 110, color: '#000000', at: [30, 170], extra: ['-kerning', '-4'] }],
+  },
+  {
+    file: 'es_over_texture.png', language: 'es', kind: 'outlined text over a busy texture',
+    size: [800, 300], backgroundArgs: ['-seed', '7', 'plasma:fractal', '-blur', '0x3'],
+    blocks: [{ lines: ['Festival de verano esta noche'], font: 'NotoSans-Bold', size: 46, color: '#ffffff', at: [30, 170], extra: ['-stroke', '#000000', '-strokewidth', '1'] }],
+  },
+  {
+    file: 'en_button_ok.png', language: 'en', kind: 'single short label on a button',
+    size: [240, 120], background: '#e0e0e0',
+    before: ['-fill', '#3366cc', '-draw', 'roundrectangle 40,30 200,90 10,10'],
+    blocks: [{ lines: ['OK'], font: 'NotoSans-Bold', size: 36, color: '#ffffff', at: [88, 73] }],
+  },
   { file: 'none_no_text.png', language: null, kind: 'no text (gradient and shapes)', size: [640, 480], shapes: true, blocks: [] },
 ];
 
@@ -90,18 +121,23 @@ for (const image of images) {
   if (image.shapes) {
     args.push('-size', `${image.size[0]}x${image.size[1]}`, 'gradient:#87ceeb-#2e8b57', '-fill', '#d2691e',
       '-draw', 'circle 320,240 320,140', '-fill', '#ffffff', '-draw', 'rectangle 60,60 180,120');
+  } else if (image.backgroundArgs) {
+    args.push('-size', `${image.size[0]}x${image.size[1]}`, ...image.backgroundArgs);
   } else {
     args.push('-size', `${image.size[0]}x${image.size[1]}`, `xc:${image.background}`);
   }
+  args.push(...(image.before ?? []));
   for (const block of image.blocks) {
     const lineHeight = Math.round(block.size * 1.45);
     block.lines.forEach((line, i) => {
-      args.push('-font', font(block.font), '-pointsize', String(block.size), '-fill', block.color,
+      args.push('-font', font(block.font), '-pointsize', String(block.size), '-fill', block.color, ...(block.extra ?? []),
         '-annotate', `+${block.at[0]}+${block.at[1] + i * lineHeight}`, line);
     });
   }
+  args.push(...(image.after ?? []));
   if (image.rotate) args.push('-rotate', String(image.rotate));
-  args.push(out);
+  // No timestamps in the PNGs, so rebuilding unchanged images changes no bytes.
+  args.push('-define', 'png:exclude-chunk=date,time', '+set', 'date:create', '+set', 'date:modify', out);
   execFileSync('convert', args);
   const [width, height] = execFileSync('identify', ['-format', '%w %h', out]).toString().split(' ').map(Number);
   manifest.push({

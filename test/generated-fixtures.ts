@@ -6,6 +6,8 @@ import { PhotonImage } from '@cf-wasm/photon';
 import type { RgbaImage } from '../src/pipeline/types';
 import daSign from './fixtures/generated/da_sign.png?inline';
 import deDarkOnLight from './fixtures/generated/de_dark_on_light.png?inline';
+import deScriptFont from './fixtures/generated/de_script_font.png?inline';
+import enButtonOk from './fixtures/generated/en_button_ok.png?inline';
 import enLowContrast from './fixtures/generated/en_low_contrast.png?inline';
 import esColours from './fixtures/generated/es_colours.png?inline';
 import fiRotated270 from './fixtures/generated/fi_rotated_270.png?inline';
@@ -28,6 +30,8 @@ function bytesOf(dataUrl: string): Uint8Array {
 const urls = {
   daSign,
   deDarkOnLight,
+  deScriptFont,
+  enButtonOk,
   enLowContrast,
   esColours,
   fiRotated270,

@@ -51,6 +51,8 @@ describe('recognizeText on generated images with known text', () => {
     ['ptRotated90', 'pt', 'Proibido estacionar nesta rua Obrigado pela compreensão'],
     ['svSmallText', 'sv', 'Tryck här för att öppna inställningarna och välj vilket språk du vill använda. Ändringarna sparas automatiskt.'],
     ['daSign', 'da', 'Parkering forbudt hele dagen efter klokken otte'],
+    ['deScriptFont', 'de', 'Willkommen zu Hause'],
+    ['enButtonOk', 'en', 'OK'],
   ];
   for (const [name, language, text] of cases) {
     it(`reads ${name} and detects ${language}`, async () => {
