@@ -44,8 +44,12 @@ const WORKING_PIXELS = 3_000_000;
 const KEEP_SAMPLE_ABOVE = 0.85;
 /** Lines read (with the Latin model when detecting the language) to judge orientation. */
 const ORIENTATION_LINES = 2;
-/** Letters of text the language is detected from, at least (when the image has them). */
+/** Letters of text the language is detected from, at least (when the image has them)... */
 const SAMPLE_LETTERS = 60;
+/** ...read from at most this many lines (a photo has many candidates and little text). */
+const SAMPLE_MAX_LINES = 8;
+/** A sample line read below this confidence, with no word worth keeping, is not read again. */
+const NOISE_BELOW = 0.3;
 /** A difference in mean confidence this large between upright and upside-down readings settles it. */
 const CLEAR_ORIENTATION = 0.3;
 /** Below this mean confidence on its strongest lines, the page is also tried upside down. */
@@ -82,6 +86,8 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       for (let i = 0; i < page.lines.length; i++) {
         const sampled = readings[i];
         if (sampled && sampled.confidence >= KEEP_SAMPLE_ABOVE) continue;
+        // What the Latin model could not read at all is noise the other model will not read either.
+        if (sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0) continue;
         const again = recognizeLine(second, page.gray, page.lines[i]);
         // On a near tie prefer the language model: its dictionary fixes plausible-looking misreadings.
         readings[i] = !sampled || again.confidence >= sampled.confidence - 0.02 ? again : sampled;
@@ -114,7 +120,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
 function extendSample(engine: OCREngine, page: OrientedPage, readings: (LineReading | undefined)[]): void {
   const letters = () =>
     readings.reduce((n, r) => n + (r ? keptWords(r.words).reduce((m, w) => m + w.text.length, 0) : 0), 0);
-  for (const i of byStrength(page.lines)) {
+  for (const i of byStrength(page.lines).slice(0, SAMPLE_MAX_LINES)) {
     if (letters() >= SAMPLE_LETTERS) break;
     readings[i] ??= recognizeLine(engine, page.gray, page.lines[i]);
   }
