@@ -140,7 +140,7 @@ function characterMask(line: LineCandidate): Uint8Array {
   const keep = new Uint8Array(box.width * box.height);
   const dx = Math.round(0.15 * charHeight) + 1;
   const up = Math.round(0.4 * charHeight) + 1;
-  const down = Math.round(0.3 * charHeight) + 1;
+  const down = Math.round(0.2 * charHeight) + 1;
   const fill = (x0: number, y0: number, x1: number, y1: number) => {
     const left = Math.max(0, x0 - box.x - dx);
     const right = Math.min(box.width, x1 - box.x + dx);
