@@ -111,6 +111,12 @@ const images = [
     before: ['-fill', '#3366cc', '-draw', 'roundrectangle 40,30 200,90 10,10'],
     blocks: [{ lines: ['OK'], font: 'NotoSans-Bold', size: 36, color: '#ffffff', at: [88, 73] }],
   },
+  {
+    file: 'en_merged_letters.png', language: 'en', kind: 'blurred bold word, letters run together',
+    size: [500, 160], background: '#ffffff',
+    blocks: [{ lines: ['Welcome'], font: 'NotoSans-Bold', size: 56, color: '#000000', at: [30, 100], extra: ['-kerning', '-6'] }],
+    after: ['-blur', '0x2.5'],
+  },
   { file: 'none_no_text.png', language: null, kind: 'no text (gradient and shapes)', size: [640, 480], shapes: true, blocks: [] },
 ];
 

@@ -334,7 +334,7 @@ function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList,
 
   const lines: LineCandidate[] = [];
   for (const chain of groups.values()) {
-    if (chain.length < 2) continue;
+    if (chain.length < 2 && !wordBlob(cc, chain[0])) continue;
     // Drop members far from the chain's typical height (a pictogram or arrow next to the words).
     const sortedHeights = chain.map((c) => cc.maxY[c] - cc.minY[c]).sort((p, q) => p - q);
     const typical = sortedHeights[sortedHeights.length >> 1];
@@ -352,7 +352,7 @@ function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList,
       Math.max(cc.minX[neighbour] - cc.maxX[c], cc.minX[c] - cc.maxX[neighbour]) > 0.45 * typical;
     if (members.length > 2 && detached(members[members.length - 1], members[members.length - 2])) members.pop();
     if (members.length > 2 && detached(members[0], members[1])) members.shift();
-    if (members.length < 2) continue;
+    if (members.length < 2 && !(members.length === 1 && wordBlob(cc, members[0]))) continue;
     let x0 = Infinity, y0 = Infinity, x1 = 0, y1 = 0, ink = 0, inkArea = 0;
     for (const c of members) {
       x0 = Math.min(x0, cc.minX[c]);
@@ -371,7 +371,7 @@ function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList,
     const boxSum = sumBox(thresholds, gray, box);
     const paperArea = box.width * box.height - inkArea;
     const paperLevel = paperArea > 0 ? (boxSum - ink) / paperArea : 255 - inkLevel;
-    if (!plausibleLine(members.length, charHeight, Math.abs(paperLevel - inkLevel))) continue;
+    if (!plausibleLine(members.length, charHeight, Math.abs(paperLevel - inkLevel), x1 - x0)) continue;
     const parts = members.map((c) => ({
       x: cc.minX[c],
       y: cc.minY[c],
@@ -454,13 +454,25 @@ function alignedOnALine(cc: Components, members: number[], charHeight: number): 
 /**
  * Cheap tests that spare Tesseract most of the noise a photo yields. Measured on the fixtures, two-blob
  * chains were almost all texture (and cost as much time to read as the real text), so a pair must be
- * large and contrasty to be read (a button label such as "OK" is); faint chains are shadows and
- * reflections.
+ * large and contrasty to be read (a button label such as "OK" is), and a lone word-shaped blob more so;
+ * faint chains are shadows and reflections.
  */
-function plausibleLine(characters: number, charHeight: number, contrast: number): boolean {
+function plausibleLine(characters: number, charHeight: number, contrast: number, width: number): boolean {
   if (contrast < 25) return false;
+  if (characters === 1) return contrast >= 80 && charHeight >= 12 && width >= 1.8 * charHeight;
   if (characters === 2) return contrast >= 80 && charHeight >= 10;
   return true;
+}
+
+/**
+ * A lone component shaped like a whole word: letters run together by blur, heavy type or script.
+ * Solid bars and boxes are too full, outlines too empty.
+ */
+function wordBlob(cc: Components, c: number): boolean {
+  const w = cc.maxX[c] - cc.minX[c];
+  const h = cc.maxY[c] - cc.minY[c];
+  const fill = cc.area[c] / (w * h);
+  return h >= 12 && w >= 1.8 * h && w <= 8 * h && fill >= 0.25 && fill <= 0.7;
 }
 
 function padBox(box: Box, charHeight: number, gray: GrayImage): Box {
