@@ -16,7 +16,7 @@
 import type { OCREngine } from 'tesseract-wasm';
 import type { LanguageCode } from '../../languages';
 import { markExcluded, excludeMatcher } from '../exclude-text';
-import { detectLanguage, FALLBACK_LANGUAGE } from '../language/detect-language';
+import { detectLanguage, detectWithTable, FALLBACK_LANGUAGE, languageTable } from '../language/detect-language';
 import type { Box, OcrResult, RgbaImage, TextRegion } from '../types';
 import { grayScaled, rotateGray, type GrayImage } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
@@ -50,6 +50,8 @@ const SAMPLE_LETTERS = 60;
 const SAMPLE_MAX_LINES = 8;
 /** A sample line read below this confidence, with no word worth keeping, is not read again. */
 const NOISE_BELOW = 0.3;
+/** Lines with fewer letters are too short to tell their own language. */
+const FOREIGN_LINE_LETTERS = 15;
 /** A difference in mean confidence this large between upright and upside-down readings settles it. */
 const CLEAR_ORIENTATION = 0.3;
 /** Below this mean confidence on its strongest lines, the page is also tried upside down. */
@@ -75,11 +77,14 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
     const readings: (LineReading | undefined)[] = page.lines.map((_, i) => page.sample.get(i));
 
     let language = options.sourceLang;
+    // Readings made with the Latin model (the sample, when detecting) need no second look as foreign.
+    const readByLatin = new Set<LineReading>();
     if (!language) {
       // Detect from a sample read with the Latin model (the strongest lines, enough letters to judge),
       // then read every line with the detected language's model, which is both faster and, with its
       // dictionary, more accurate than the Latin model. Sample lines keep the better of their readings.
       extendSample(first, page, readings);
+      for (const reading of readings) if (reading) readByLatin.add(reading);
       const text = readings.flatMap((r) => (r ? [keptWords(r.words).map((w) => w.text).join(' ')] : []));
       language = text.some(Boolean) ? (await detectLanguage(text, options.models)).language : FALLBACK_LANGUAGE;
       const second = await engineFor(modelFileFor(language));
@@ -95,6 +100,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
     } else {
       for (let i = 0; i < page.lines.length; i++) readings[i] ??= recognizeLine(first, page.gray, page.lines[i]);
     }
+    await rereadForeignLines(page, readings, readByLatin, language, engineFor, options.models);
     const fragments: ReadFragment[] = readings.map((reading, i) => ({
       words: reading?.words ?? [],
       charHeight: page.lines[i].charHeight,
@@ -114,6 +120,35 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
 
   const matcher = excludeMatcher(options.excludePatterns ?? []);
   return { regions: regions.map((r) => markExcluded(r, matcher)), sourceLang, detected };
+}
+
+/**
+ * A page in one language may hold lines in another (a bilingual sign, a quotation, a specimen page). A
+ * language model misreads foreign letters with full confidence (marrón → marron), so a line whose own
+ * text clearly reads as another language is read again with the Latin model, which knows the letters of
+ * all our languages, and that reading is kept unless clearly less confident.
+ */
+async function rereadForeignLines(
+  page: OrientedPage,
+  readings: (LineReading | undefined)[],
+  readByLatin: Set<LineReading>,
+  language: LanguageCode,
+  engineFor: (model: string) => Promise<OCREngine>,
+  models: ModelSource,
+): Promise<void> {
+  const table = await languageTable(models);
+  let latin: OCREngine | undefined;
+  for (let i = 0; i < page.lines.length; i++) {
+    const reading = readings[i];
+    if (!reading || readByLatin.has(reading)) continue;
+    const text = keptWords(reading.words).map((w) => w.text).join(' ');
+    if ((text.match(/\p{L}/gu)?.length ?? 0) < FOREIGN_LINE_LETTERS) continue;
+    const guess = detectWithTable(table, [text]);
+    if (!guess.reliable || guess.language === language) continue;
+    latin ??= await engineFor(LATIN_MODEL);
+    const again = recognizeLine(latin, page.gray, page.lines[i]);
+    if (again.confidence >= reading.confidence - 0.05) readings[i] = again;
+  }
 }
 
 /** Reads more of the strongest lines with the first-pass model until the sample has enough letters. */
