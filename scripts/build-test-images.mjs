@@ -117,6 +117,14 @@ const images = [
     blocks: [{ lines: ['Welcome'], font: 'NotoSans-Bold', size: 56, color: '#000000', at: [30, 100], extra: ['-kerning', '-6'] }],
     after: ['-blur', '0x2.5'],
   },
+  {
+    file: 'en_bilingual_sign.png', language: 'en', kind: 'English sign with a Spanish line',
+    size: [900, 330], background: '#f7f7f2',
+    blocks: [
+      { lines: ['Staff only beyond this point', 'Please use the main entrance'], font: 'NotoSans-Bold', size: 40, color: '#1b1b1b', at: [40, 80] },
+      { lines: ['Área restringida, sólo personal'], font: 'NotoSans-Italic', size: 36, color: '#444444', at: [40, 270] },
+    ],
+  },
   { file: 'none_no_text.png', language: null, kind: 'no text (gradient and shapes)', size: [640, 480], shapes: true, blocks: [] },
 ];
 

@@ -7,6 +7,7 @@ import type { RgbaImage } from '../src/pipeline/types';
 import daSign from './fixtures/generated/da_sign.png?inline';
 import deDarkOnLight from './fixtures/generated/de_dark_on_light.png?inline';
 import deScriptFont from './fixtures/generated/de_script_font.png?inline';
+import enBilingualSign from './fixtures/generated/en_bilingual_sign.png?inline';
 import enButtonOk from './fixtures/generated/en_button_ok.png?inline';
 import enLowContrast from './fixtures/generated/en_low_contrast.png?inline';
 import esColours from './fixtures/generated/es_colours.png?inline';
@@ -31,6 +32,7 @@ const urls = {
   daSign,
   deDarkOnLight,
   deScriptFont,
+  enBilingualSign,
   enButtonOk,
   enLowContrast,
   esColours,

@@ -88,6 +88,12 @@ describe('recognizeText on generated images with known text', () => {
     expectWellFormed(result, image);
   });
 
+  it('keeps the letters of a line in another language than the page', async () => {
+    const result = await recognizeText(generatedImage('enBilingualSign'), { models });
+    expect(result.sourceLang).toBe('en');
+    expect(words(allText(result))).toEqual(expect.arrayContaining(['staff', 'entrance', 'área', 'sólo']));
+  });
+
   it('uses the given language without detecting', async () => {
     const result = await recognizeText(generatedImage('noNotice'), { models, sourceLang: 'no' });
     expect(result).toMatchObject({ sourceLang: 'no', detected: false });
