@@ -25,6 +25,8 @@ const WORD_CHAR = '[\\p{L}\\p{N}_]';
 /** Builds a matcher for `patterns` (as returned by parseExcludeText). */
 export function excludeMatcher(patterns: string[]): ExcludeMatcher {
   const sources = patterns
+    // A pattern of wildcards alone would match everything: it is ignored.
+    .filter((pattern) => pattern.replace(/\*/g, '').trim().length > 0)
     .map((pattern) =>
       pattern
         .split('*')
@@ -35,8 +37,7 @@ export function excludeMatcher(patterns: string[]): ExcludeMatcher {
             .join('\\s+'),
         )
         .join('[^]*?'),
-    )
-    .filter((source) => source.replace(/\[\^\]\*\?/g, '').length > 0 || source.length > 0);
+    );
   if (sources.length === 0) return () => [];
   const regex = new RegExp(`(?<!${WORD_CHAR})(?:${sources.join('|')})(?!${WORD_CHAR})`, 'giu');
   return (text) => {

@@ -65,3 +65,9 @@ describe('markExcluded', () => {
     ]);
   });
 });
+
+describe('excludeMatcher edge cases', () => {
+  it('ignores a pattern made of wildcards only', () => {
+    expect(excludeMatcher(['*', ' * ']).call(null, 'anything at all')).toEqual([]);
+  });
+});
