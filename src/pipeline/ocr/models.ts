@@ -39,15 +39,18 @@ const ASSET_ORIGIN = 'https://assets.invalid';
 /** Model bytes an isolate keeps at most (oldest dropped first); the isolate has 128 MB in all. */
 const KEEP_BYTES = 16 * 1024 * 1024;
 
+/** Model bytes kept by this isolate, least recently used first (shared by every asset source). */
+const kept = new Map<string, Promise<Uint8Array>>();
+const sizes = new Map<string, number>();
+
 /**
- * A ModelSource reading `/models/<name>` from Workers Static Assets (`env.ASSETS`). Each isolate keeps
- * the bytes of the models it used last (up to 16 MB) so a model is normally fetched once per isolate;
- * concurrent callers share one fetch. The Cache API is not used: static assets are already served from
- * Cloudflare's edge cache and answer in tens of milliseconds, so a second cache would only add a copy.
+ * A ModelSource reading `/models/<name>` from Workers Static Assets (`env.ASSETS`). The isolate keeps
+ * the bytes of the models it used last (up to 16 MB, shared by all sources, so a source may be made per
+ * request) and a model is normally fetched once per isolate; concurrent callers share one fetch. The
+ * Cache API is not used: static assets are already served from Cloudflare's edge cache and answer in tens
+ * of milliseconds, so a second cache would only add a copy.
  */
 export function assetModelSource(assets: Fetcher): ModelSource {
-  const kept = new Map<string, Promise<Uint8Array>>();
-  const sizes = new Map<string, number>();
   return (name) => {
     let bytes = kept.get(name);
     if (bytes) {
