@@ -8,7 +8,9 @@
  *    deviation of a window around it, applied to the image and to its negative), giving two binary images.
  * 2. Their connected components that look like characters (size, shape, ink density) are chained with
  *    neighbours of similar height on the same baseline. Chains are text-line candidates; lone blobs are
- *    dropped. Chains of both polarities competing for the same place are resolved by their ink.
+ *    dropped unless shaped like a whole word (letters run together). Frames and pictograms beside words
+ *    are left out, and cheap tests (size, contrast, alignment) drop most texture before Tesseract sees
+ *    it. Chains of both polarities competing for the same place are resolved by their ink.
  * 3. The same chaining done vertically tells whether the page is turned 90° (see `verticalRatio`).
  */
 import type { Box } from '../types';
