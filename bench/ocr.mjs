@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+// OCR benchmark (`npm run bench:ocr`): our recognizeText running in workerd (bench/ocr-worker.ts started
+// with wrangler's unstable_startWorker, no inspector attached) next to the native tesseract CLI
+// (`--psm 11`, OMP_THREAD_LIMIT=1, told the right language), on the same images in the same run:
+// test/fixtures/real (photos, a scan, a screenshot) and test/fixtures/generated (known text in several
+// languages, colours, light on dark, rotated, small text). For each image it reports word recall
+// against the ground truth, the language we detected vs the true one, and the wall time per image
+// (ours: one HTTP request to the local worker including the decode; native: the whole CLI process
+// including its decode and model load). Each image is run ROUNDS times (default 3, env BENCH_ROUNDS)
+// and the median time is reported, since the machine is shared. Results: bench/out/ocr.json and a
+// Markdown table on stdout. `--memory` also measures peak isolate memory for the largest input
+// (`--memory-only`: just that).
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { unstable_startWorker } from 'wrangler';
+
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'; // no network here: skip wrangler's Request.cf lookup
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TESS = { en: 'eng', de: 'deu', fr: 'fra', es: 'spa', it: 'ita', pt: 'por', nl: 'nld', sv: 'swe', da: 'dan', no: 'nor', fi: 'fin' };
+
+function load(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(root, dir, 'manifest.json'), 'utf8'));
+  return manifest.map((m) => ({ ...m, path: path.join(root, dir, m.file), set: path.basename(dir) }));
+}
+
+/** Words as compared: split on whitespace, outer punctuation stripped, case and Unicode form ignored. */
+export function words(text) {
+  return text
+    .normalize('NFC')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase())
+    .filter(Boolean);
+}
+
+/** Share of ground-truth words found in the OCR text (each found word used once). */
+export function recall(truth, text) {
+  const want = words(truth.join(' '));
+  if (want.length === 0) return null;
+  const have = new Map();
+  for (const w of words(text)) have.set(w, (have.get(w) ?? 0) + 1);
+  let found = 0;
+  for (const w of want) {
+    const n = have.get(w) ?? 0;
+    if (n > 0) {
+      found++;
+      have.set(w, n - 1);
+    }
+  }
+  return found / want.length;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function native(image) {
+  const lang = TESS[image.language ?? 'en'];
+  const started = performance.now();
+  const { stdout } = await run('tesseract', [image.path, '-', '--psm', '11', '-l', lang], {
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    maxBuffer: 1 << 26,
+  });
+  return { ms: performance.now() - started, text: stdout };
+}
+
+async function ours(worker, image, lang) {
+  const body = readFileSync(image.path);
+  const started = performance.now();
+  const response = await worker.fetch(`http://bench/ocr${lang ? `?lang=${lang}` : ''}`, { method: 'POST', body });
+  const result = await response.json();
+  if (!response.ok) throw new Error(JSON.stringify(result));
+  return { ms: performance.now() - started, result, text: result.regions.map((r) => r.text).join('\n') };
+}
+
+async function main() {
+  const images = [...load('test/fixtures/real'), ...load('test/fixtures/generated')];
+  if (process.argv.includes('--memory-only')) return await memory();
+  const worker = await startWorker();
+  try {
+    // Warm-up: compile the WebAssembly and load the models once, as a live isolate would have.
+    const cold = await ours(worker, images[0]);
+    const warm = await ours(worker, images[0]);
+    console.log(
+      `First request in a fresh isolate (${images[0].file}): ${cold.ms.toFixed(0)} ms; the same image again: ${warm.ms.toFixed(0)} ms.\n`,
+    );
+
+    const rows = [];
+    for (const image of images) {
+      const mine = [];
+      const given = [];
+      const theirs = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        mine.push(await ours(worker, image));
+        theirs.push(await native(image));
+      }
+      if (image.language) given.push(await ours(worker, image, image.language));
+      const last = mine[mine.length - 1];
+      rows.push({
+        file: image.file,
+        set: image.set,
+        kind: image.kind,
+        language: image.language,
+        detected: last.result.sourceLang,
+        recallAuto: recall(image.ground_truth, last.text),
+        recallGiven: given.length ? recall(image.ground_truth, given[0].text) : null,
+        recallNative: recall(image.ground_truth, theirs[0].text),
+        msOurs: median(mine.map((m) => m.ms)),
+        msNative: median(theirs.map((t) => t.ms)),
+        regions: last.result.regions.length,
+        text: last.text,
+        nativeText: theirs[0].text,
+      });
+      process.stderr.write(`${image.file}: ${JSON.stringify(last.text)}\n`);
+    }
+    report(rows);
+  } finally {
+    await worker.dispose();
+  }
+  if (process.argv.includes('--memory')) await memory();
+}
+
+async function startWorker() {
+  const worker = await unstable_startWorker({
+    config: path.join(root, 'wrangler.toml'),
+    entrypoint: path.join(root, 'bench/ocr-worker.ts'),
+    dev: { inspector: false, server: { port: 0 }, logLevel: 'error', persist: false, watch: false },
+  });
+  await worker.ready;
+  return worker;
+}
+
+function pct(x) {
+  return x === null ? '—' : `${(x * 100).toFixed(0)}%`;
+}
+
+function report(rows) {
+  const scored = rows.filter((r) => r.recallAuto !== null);
+  const mean = (key, list = scored) => list.reduce((a, r) => a + r[key], 0) / list.length;
+  const lines = [
+    '| image | true lang | detected | recall (auto) | recall (lang given) | native recall | ours ms | native ms | ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.file} | ${r.language ?? '—'} | ${r.detected}${r.language && r.detected !== r.language ? ' ✗' : ''} | ${pct(r.recallAuto)} | ${pct(r.recallGiven)} | ${pct(r.recallNative)} | ${r.msOurs.toFixed(0)} | ${r.msNative.toFixed(0)} | ${(r.msOurs / r.msNative).toFixed(2)} |`,
+    );
+  }
+  for (const [label, list] of [
+    ['real fixtures', scored.filter((r) => r.set === 'real')],
+    ['generated', scored.filter((r) => r.set === 'generated')],
+    ['all', scored],
+  ]) {
+    const right = list.filter((r) => r.detected === r.language).length;
+    const ratio = median(list.map((r) => r.msOurs / r.msNative));
+    lines.push(
+      `| **mean, ${label}** | | ${right}/${list.length} right | **${pct(mean('recallAuto', list))}** | ${pct(mean('recallGiven', list))} | **${pct(mean('recallNative', list))}** | ${mean('msOurs', list).toFixed(0)} | ${mean('msNative', list).toFixed(0)} | median ${ratio.toFixed(2)} |`,
+    );
+  }
+  console.log(lines.join('\n'));
+  mkdirSync(path.join(root, 'bench/out'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/out/ocr.json'), JSON.stringify(rows, null, 1));
+}
+
+/**
+ * Peak memory for the largest input the pipeline accepts at full resolution (16 MP = 64 MiB of RGBA).
+ * Local workerd does not enforce the 128 MB isolate limit, so we measure the workerd process: its peak
+ * resident set (VmHWM, reset through /proc/PID/clear_refs) while it handles one request. Two fresh
+ * workers get the same warm-up (one small OCR, so engine and models are loaded as in a live isolate) and
+ * then build the same 4096×4096 RGBA image in the isolate (an upscaled photo, so no large request body
+ * muddies the figure): one stops there, the other also runs recognizeText. The difference is what OCR
+ * adds on top of holding the input.
+ */
+async function memory() {
+  const size = Number(process.env.BENCH_MEMORY_SIZE ?? 4096);
+  const src = path.join(root, 'test/fixtures/real/fr_paris_direction_signs.jpg');
+  const body = readFileSync(src);
+  const measure = async (query, warmUp) => {
+    const worker = await startWorker();
+    try {
+      for (const file of warmUp) await ours(worker, { path: path.join(root, 'test/fixtures', file) });
+      const pids = workerdPids();
+      for (const pid of pids) execFileSync('sh', ['-c', `echo 5 > /proc/${pid}/clear_refs`]); // VmHWM := VmRSS
+      const before = new Map(pids.map((pid) => [pid, memoryStatus(pid)]));
+      const response = await worker.fetch(`http://bench/ocr?synth=${size}${query}`, { method: 'POST', body });
+      const result = await response.json();
+      // The process running the Worker is the one whose peak moved most.
+      const growth = Math.max(...pids.map((pid) => memoryStatus(pid).hwm - before.get(pid).rss));
+      return { growth, result };
+    } finally {
+      await worker.dispose();
+    }
+  };
+  // "warm": an isolate that has already served a few images (WebAssembly tiered up, models loaded, heaps
+  // grown), as most requests find it; "first": the large image is the isolate's second OCR ever.
+  const warm = ['real/fr_paris_direction_signs.jpg', 'real/sv_medtimer_settings.png', 'real/fr_paris_direction_signs.jpg'];
+  const first = ['generated/de_dark_on_light.png'];
+  console.log(
+    `\nPeak memory, ${size}×${size} RGBA input (${((size * size * 4) / 2 ** 20).toFixed(0)} MiB, built in the isolate): growth of the` +
+      ` workerd process's peak RSS during the request, over its RSS just before`,
+  );
+  for (const [label, warmUp] of [['warm isolate', warm], ['fresh isolate', first]]) {
+    const receive = await measure('&noop=1', warmUp);
+    const ocr = await measure('', warmUp);
+    console.log(
+      `  ${label}: input only +${receive.growth.toFixed(0)} MiB, input and OCR +${ocr.growth.toFixed(0)} MiB` +
+        ` => OCR adds ${(ocr.growth - receive.growth).toFixed(0)} MiB; Tesseract heap after ${(ocr.result.heapBytes / 2 ** 20).toFixed(0)} MiB;` +
+        ` ${ocr.result.regions?.length} regions`,
+    );
+  }
+}
+
+function memoryStatus(pid) {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(text.match(new RegExp(`${key}:\\s+(\\d+)`))[1]);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+/** The workerd processes started by this run: descendants of this Node process (the machine is shared). */
+function workerdPids() {
+  const children = (pid) =>
+    execFileSync('sh', ['-c', `cat /proc/${pid}/task/*/children 2>/dev/null || true`]).toString().split(/\s+/).filter(Boolean);
+  const found = [];
+  const queue = [String(process.pid)];
+  while (queue.length) {
+    const pid = queue.shift();
+    for (const child of children(pid)) {
+      let name = '';
+      try {
+        name = readFileSync(`/proc/${child}/comm`, 'utf8').trim();
+      } catch {
+        continue; // a short-lived helper process that has already exited
+      }
+      if (name === 'workerd') found.push(child);
+      queue.push(child);
+    }
+  }
+  if (found.length === 0) throw new Error('workerd process not found');
+  return found;
+}
+
+await main();

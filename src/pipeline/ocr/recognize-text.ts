@@ -1,0 +1,259 @@
+/**
+ * OCR for one upright image: text regions with confidences and boxes, and the source language.
+ *
+ * 1. A grey working copy of at most ~3 MP (inputs may be 16 MP).
+ * 2. Text lines are found before recognition (text-detection.ts), in both polarities; if the lines run
+ *    vertically the page is turned 90°, and weak readings are checked upside down, so content rotated by
+ *    90°, 180° or 270° is read upright.
+ * 3. Each line is read on its own, normalised to black on white at a good size (line-recognition.ts),
+ *    with the client's language model. When the language is not given, the strongest lines are read
+ *    first with the compact Latin model (which knows every letter of our languages), the language is
+ *    detected from that sample, and the lines are read with that language's model; a sample line keeps
+ *    whichever reading is more confident.
+ * 4. Lines are grouped into regions, noise dropped, exclude_text marked, and every box mapped back to the
+ *    pixels of the image given.
+ */
+import type { OCREngine } from 'tesseract-wasm';
+import type { LanguageCode } from '../../languages';
+import { markExcluded, excludeMatcher } from '../exclude-text';
+import { detectLanguage, detectWithTable, FALLBACK_LANGUAGE, languageTable } from '../language/detect-language';
+import type { Box, OcrResult, RgbaImage, TextRegion } from '../types';
+import { grayScaled, rotateGray, type GrayImage } from './gray-image';
+import { recognizeLine, type LineReading } from './line-recognition';
+import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
+import { withEngine } from './tesseract-engine';
+import { detectTextLines, type LineCandidate } from './text-detection';
+import { groupRegions, keptWords, type ReadFragment } from './text-regions';
+
+export interface RecognizeOptions {
+  /** The client's source language; omitted → detected from the text. */
+  sourceLang?: LanguageCode;
+  /** exclude_text patterns (see exclude-text.ts). */
+  excludePatterns?: string[];
+  models: ModelSource;
+  /**
+   * Accepted for the pipeline's sake but not needed: the caller already holds decoded pixels, and the
+   * working copy is made from them in one pass (see DESIGN.md on memory).
+   */
+  images?: ImagesBinding;
+}
+
+/** Working copies are at most this many pixels. */
+const WORKING_PIXELS = 3_000_000;
+/** Sample lines the Latin model read at least this confidently are not read again. */
+const KEEP_SAMPLE_ABOVE = 0.85;
+/** Lines read (with the Latin model when detecting the language) to judge orientation. */
+const ORIENTATION_LINES = 2;
+/** Letters of text the language is detected from, at least (when the image has them)... */
+const SAMPLE_LETTERS = 60;
+/** ...read from at most this many lines (a photo has many candidates and little text). */
+const SAMPLE_MAX_LINES = 8;
+/** A sample line read below this confidence, with no word worth keeping, is not read again. */
+const NOISE_BELOW = 0.3;
+/** Lines with fewer letters are too short to tell their own language. */
+const FOREIGN_LINE_LETTERS = 15;
+/** A difference in mean confidence this large between upright and upside-down readings settles it. */
+const CLEAR_ORIENTATION = 0.3;
+/** Below this mean confidence on its strongest lines, the page is also tried upside down. */
+const UPRIGHT_DOUBT = 0.75;
+
+let runs = 0;
+
+/** How many times recognizeText has run in this isolate (lets tests see that a cached result skipped OCR). */
+export function ocrRunCount(): number {
+  return runs;
+}
+
+/** Finds and reads the text of `image` (already upright per EXIF). Boxes are in pixels of `image`. */
+export async function recognizeText(image: RgbaImage, options: RecognizeOptions): Promise<OcrResult> {
+  runs++;
+  const scale = Math.min(1, Math.sqrt(WORKING_PIXELS / (image.width * image.height)));
+  const working = grayScaled(image, scale);
+
+  const { regions, sourceLang, detected } = await withEngine(options.models, async (engineFor) => {
+    const firstModel = options.sourceLang ? modelFileFor(options.sourceLang) : LATIN_MODEL;
+    const first = await engineFor(firstModel);
+    const page = orientPage(first, working);
+    const readings: (LineReading | undefined)[] = page.lines.map((_, i) => page.sample.get(i));
+
+    let language = options.sourceLang;
+    // Readings made with the Latin model (the sample, when detecting) need no second look as foreign.
+    const readByLatin = new Set<LineReading>();
+    if (!language) {
+      // Detect from a sample read with the Latin model (the strongest lines, enough letters to judge),
+      // then read every line with the detected language's model, which is both faster and, with its
+      // dictionary, more accurate than the Latin model. Sample lines keep the better of their readings.
+      extendSample(first, page, readings);
+      for (const reading of readings) if (reading) readByLatin.add(reading);
+      const text = readings.flatMap((r) => (r ? [keptWords(r.words).map((w) => w.text).join(' ')] : []));
+      language = text.some(Boolean) ? (await detectLanguage(text, options.models)).language : FALLBACK_LANGUAGE;
+      const second = await engineFor(modelFileFor(language));
+      for (let i = 0; i < page.lines.length; i++) {
+        const sampled = readings[i];
+        if (sampled && sampled.confidence >= KEEP_SAMPLE_ABOVE) continue;
+        // What the Latin model could not read at all is noise the other model will not read either.
+        if (sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0) continue;
+        const again = recognizeLine(second, page.gray, page.lines[i]);
+        // On a near tie prefer the language model: its dictionary fixes plausible-looking misreadings.
+        readings[i] = !sampled || again.confidence >= sampled.confidence - 0.02 ? again : sampled;
+      }
+    } else {
+      for (let i = 0; i < page.lines.length; i++) readings[i] ??= recognizeLine(first, page.gray, page.lines[i]);
+    }
+    await rereadForeignLines(page, readings, readByLatin, language, engineFor, options.models);
+    const fragments: ReadFragment[] = readings.map((reading, i) => ({
+      words: reading?.words ?? [],
+      charHeight: page.lines[i].charHeight,
+    }));
+    const grouped = groupRegions(fragments);
+    if (!options.sourceLang && grouped.length > 0) {
+      // The sample may have been the strongest lines of a page that mixes languages: the language
+      // reported is that of all the text read (the lines keep their readings).
+      language = (await detectLanguage(grouped.map((r) => r.text), options.models)).language;
+    }
+    return {
+      regions: grouped.map((r) => toImageCoordinates(r, page, scale, image)),
+      sourceLang: language,
+      detected: !options.sourceLang,
+    };
+  });
+
+  const matcher = excludeMatcher(options.excludePatterns ?? []);
+  return { regions: regions.map((r) => markExcluded(r, matcher)), sourceLang, detected };
+}
+
+/**
+ * A page in one language may hold lines in another (a bilingual sign, a quotation, a specimen page). A
+ * language model misreads foreign letters with full confidence (marrón → marron), so a line whose own
+ * text clearly reads as another language is read again with the Latin model, which knows the letters of
+ * all our languages, and that reading is kept unless clearly less confident.
+ */
+async function rereadForeignLines(
+  page: OrientedPage,
+  readings: (LineReading | undefined)[],
+  readByLatin: Set<LineReading>,
+  language: LanguageCode,
+  engineFor: (model: string) => Promise<OCREngine>,
+  models: ModelSource,
+): Promise<void> {
+  const table = await languageTable(models);
+  let latin: OCREngine | undefined;
+  for (let i = 0; i < page.lines.length; i++) {
+    const reading = readings[i];
+    if (!reading || readByLatin.has(reading)) continue;
+    const text = keptWords(reading.words).map((w) => w.text).join(' ');
+    if ((text.match(/\p{L}/gu)?.length ?? 0) < FOREIGN_LINE_LETTERS) continue;
+    const guess = detectWithTable(table, [text]);
+    if (!guess.reliable || guess.language === language) continue;
+    latin ??= await engineFor(LATIN_MODEL);
+    const again = recognizeLine(latin, page.gray, page.lines[i]);
+    if (again.confidence >= reading.confidence - 0.05) readings[i] = again;
+  }
+}
+
+/** Reads more of the strongest lines with the first-pass model until the sample has enough letters. */
+function extendSample(engine: OCREngine, page: OrientedPage, readings: (LineReading | undefined)[]): void {
+  const letters = () =>
+    readings.reduce((n, r) => n + (r ? keptWords(r.words).reduce((m, w) => m + w.text.length, 0) : 0), 0);
+  for (const i of byStrength(page.lines).slice(0, SAMPLE_MAX_LINES)) {
+    if (letters() >= SAMPLE_LETTERS) break;
+    readings[i] ??= recognizeLine(engine, page.gray, page.lines[i]);
+  }
+}
+
+/** Line indices, strongest (most and largest characters) first. */
+function byStrength(lines: LineCandidate[]): number[] {
+  const weight = (l: LineCandidate) => l.characters * l.charHeight;
+  return lines.map((_, i) => i).sort((a, b) => weight(lines[b]) - weight(lines[a]));
+}
+
+interface OrientedPage {
+  gray: GrayImage;
+  lines: LineCandidate[];
+  /** Clockwise quarter turns applied to the working copy to make the text upright. */
+  turns: number;
+  /** Readings of the strongest lines made while deciding the orientation, by line index. */
+  sample: Map<number, LineReading>;
+}
+
+/**
+ * Finds the lines of `working` and the quarter turns that make them upright: lines chained top to bottom
+ * mean the page is on its side; a weak reading of the strongest lines is compared with reading them
+ * upside down.
+ */
+function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
+  let turns = 0;
+  let gray = working;
+  let detection = detectTextLines(gray);
+  if (detection.verticalRatio > 1) {
+    const turned = rotateGray(working, 1);
+    const turnedDetection = detectTextLines(turned);
+    if (turnedDetection.verticalRatio < 1) {
+      turns = 1;
+      gray = turned;
+      detection = turnedDetection;
+    }
+  }
+  const lines = detection.lines;
+  const strongest = byStrength(lines).slice(0, ORIENTATION_LINES);
+  const sample = new Map(strongest.map((i) => [i, recognizeLine(engine, gray, lines[i])]));
+  if (strongest.length === 0) return { gray, lines, turns, sample };
+  const mean = (readings: LineReading[]) => readings.reduce((a, r) => a + r.confidence, 0) / readings.length;
+  const upright = mean([...sample.values()]);
+  if (upright >= UPRIGHT_DOUBT && turns === 0) return { gray, lines, turns, sample };
+  // Read the strongest lines upside down one at a time, stopping as soon as the answer is clear.
+  const flippedReadings: LineReading[] = [];
+  for (const i of strongest) {
+    flippedReadings.push(recognizeLine(engine, gray, lines[i], true));
+    const uprightSoFar = mean(strongest.slice(0, flippedReadings.length).map((j) => sample.get(j)!));
+    if (Math.abs(mean(flippedReadings) - uprightSoFar) > CLEAR_ORIENTATION) break;
+  }
+  const uprightTested = mean(strongest.slice(0, flippedReadings.length).map((j) => sample.get(j)!));
+  if (mean(flippedReadings) <= uprightTested + 0.05) return { gray, lines, turns, sample };
+  // Upside down: turn the page and carry the lines and the readings just made over to it.
+  const { width, height } = gray;
+  const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
+  const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn) }));
+  const turnedSample = new Map(
+    flippedReadings.map((reading, k) => {
+      const lineIndex = strongest[k];
+      const words = reading.words.map((w) => ({ ...w, box: turn(w.box) }));
+      return [lineIndex, { ...reading, words }];
+    }),
+  );
+  return { gray: rotateGray(gray, 2), lines: turnedLines, turns: turns + 2, sample: turnedSample };
+}
+
+/** Maps a region from the (turned, scaled) working copy back to pixels of the input image. */
+function toImageCoordinates(region: TextRegion, page: OrientedPage, scale: number, image: RgbaImage): TextRegion {
+  const W = page.turns % 2 === 0 ? page.gray.width : page.gray.height;
+  const H = page.turns % 2 === 0 ? page.gray.height : page.gray.width;
+  const map = (b: Box): Box => {
+    let { x, y, width, height } = b;
+    switch (page.turns % 4) {
+      case 1: // working = source turned clockwise: source x = working y, source y = H - working right
+        [x, y, width, height] = [b.y, H - (b.x + b.width), b.height, b.width];
+        break;
+      case 2:
+        [x, y] = [W - (b.x + b.width), H - (b.y + b.height)];
+        break;
+      case 3:
+        [x, y, width, height] = [W - (b.y + b.height), b.x, b.height, b.width];
+        break;
+    }
+    const x0 = Math.max(0, Math.floor(x / scale));
+    const y0 = Math.max(0, Math.floor(y / scale));
+    const x1 = Math.min(image.width, Math.ceil((x + width) / scale));
+    const y1 = Math.min(image.height, Math.ceil((y + height) / scale));
+    return { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) };
+  };
+  return {
+    ...region,
+    box: map(region.box),
+    lines: region.lines.map((line) => ({
+      ...line,
+      box: map(line.box),
+      words: line.words.map((w) => ({ ...w, box: map(w.box) })),
+    })),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Turns recognised line fragments into what the API returns: lines (words on one baseline, read left to
+ * right) grouped into regions that read as one unit — the lines of one sign, paragraph or button. Lines
+ * join a region when their text is about the same size, they are stacked closely (gap under about one
+ * character height) and they overlap horizontally (left-, right- or centre-aligned blocks all overlap).
+ * Noise is dropped first: words Tesseract is unsure of, and words without a letter or digit.
+ */
+import type { Box, OcrLine, OcrWord, TextRegion } from '../types';
+import { meanConfidence, type RecognisedWord } from './line-recognition';
+
+export interface ReadFragment {
+  words: RecognisedWord[];
+  charHeight: number;
+}
+
+/** Words below this confidence are noise (tuned on the fixtures and generated images). */
+const MIN_WORD_CONFIDENCE = 0.5;
+/** Short words need more: 1–2 characters are most often a misread texture or pictogram. */
+const MIN_SHORT_WORD_CONFIDENCE = 0.75;
+/** How much less confidence a word needs on a line that also holds a confidently read long word. */
+const STRONG_LINE_BONUS = 0.2;
+/** A line whose words average below this is dropped whole. */
+const MIN_LINE_CONFIDENCE = 0.6;
+
+/** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets). */
+export function keepWord(word: RecognisedWord, lineIsStrong = false): boolean {
+  if (!/[\p{L}\p{N}]/u.test(word.text)) return false;
+  const letters = word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  const needed = letters <= 2 ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE;
+  // Next to a confidently read long word, a word is more likely real: ask for less.
+  return word.confidence >= (lineIsStrong ? needed - STRONG_LINE_BONUS : needed);
+}
+
+/** The words of one line worth keeping (see keepWord). */
+export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
+  const strong = words.some((w) => w.confidence >= 0.8 && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
+  return words.filter((w) => keepWord(w, strong));
+}
+
+/** Groups fragments into lines and lines into regions. Boxes stay in the fragments' coordinates. */
+export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
+  const cleaned = fragments
+    .map((f) => ({ ...f, words: keptWords(f.words) }))
+    .filter((f) => f.words.length > 0 && meanConfidence(f.words) >= MIN_LINE_CONFIDENCE);
+
+  const lines = mergeIntoLines(cleaned);
+  const order = lines.map((_, i) => i).sort((a, b) => lines[a].box.y - lines[b].box.y);
+  const parent = lines.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < order.length; i++) {
+    for (let j = i + 1; j < order.length; j++) {
+      const a = lines[order[i]];
+      const b = lines[order[j]];
+      const h = Math.max(a.charHeight, b.charHeight);
+      if (b.box.y - (a.box.y + a.box.height) > 1.5 * h) break;
+      if (sameBlock(a, b)) parent[find(order[j])] = find(order[i]);
+    }
+  }
+  const groups = new Map<number, BuiltLine[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), lines[i]]);
+  }
+  const regions = [...groups.values()].map(toRegion);
+  return regions.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}
+
+interface BuiltLine {
+  box: Box;
+  charHeight: number;
+  words: RecognisedWord[];
+}
+
+function sameBlock(a: BuiltLine, b: BuiltLine): boolean {
+  const ratio = Math.max(a.charHeight, b.charHeight) / Math.min(a.charHeight, b.charHeight);
+  if (ratio > 1.35) return false;
+  const h = (a.charHeight + b.charHeight) / 2;
+  const gap = Math.max(a.box.y, b.box.y) - Math.min(a.box.y + a.box.height, b.box.y + b.box.height);
+  if (gap > 1.1 * h) return false;
+  const overlap = Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x);
+  return overlap > 0.25 * Math.min(a.box.width, b.box.width);
+}
+
+/** Fragments on the same baseline with a word-sized gap between them form one line. */
+function mergeIntoLines(fragments: ReadFragment[]): BuiltLine[] {
+  const lines: BuiltLine[] = fragments.map((f) => ({ box: unionBox(f.words.map((w) => w.box)), charHeight: f.charHeight, words: f.words }));
+  let merged = true;
+  while (merged) {
+    merged = false;
+    outer: for (let i = 0; i < lines.length; i++) {
+      for (let j = i + 1; j < lines.length; j++) {
+        const a = lines[i];
+        const b = lines[j];
+        const ratio = Math.max(a.charHeight, b.charHeight) / Math.min(a.charHeight, b.charHeight);
+        const vOverlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+        const gap = Math.max(a.box.x, b.box.x) - Math.min(a.box.x + a.box.width, b.box.x + b.box.width);
+        const h = Math.max(a.charHeight, b.charHeight);
+        if (ratio <= 1.4 && vOverlap >= 0.6 * Math.min(a.box.height, b.box.height) && gap <= 2 * h) {
+          lines[i] = {
+            box: unionBox([a.box, b.box]),
+            charHeight: (a.charHeight * a.words.length + b.charHeight * b.words.length) / (a.words.length + b.words.length),
+            words: [...a.words, ...b.words].sort((p, q) => p.box.x - q.box.x),
+          };
+          lines.splice(j, 1);
+          merged = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+function toRegion(lines: BuiltLine[]): TextRegion {
+  const sorted = [...lines].sort((a, b) => a.box.y - b.box.y);
+  const ocrLines: OcrLine[] = sorted.map((line) => {
+    const words: OcrWord[] = line.words.map((w) => ({ text: w.text, confidence: w.confidence, box: w.box, excluded: false }));
+    return { text: words.map((w) => w.text).join(' '), confidence: meanConfidence(words), box: line.box, words };
+  });
+  return {
+    text: ocrLines.map((l) => l.text).join('\n'),
+    confidence: meanConfidence(ocrLines.flatMap((l) => l.words)),
+    box: unionBox(ocrLines.map((l) => l.box)),
+    lines: ocrLines,
+    excludedSpans: [],
+  };
+}
+
+/** The smallest box holding all of `boxes`. */
+export function unionBox(boxes: Box[]): Box {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
