@@ -65,3 +65,26 @@ export interface OcrResult {
   /** True when sourceLang was detected rather than given. */
   detected: boolean;
 }
+
+export type Rgb = [number, number, number];
+
+/**
+ * How a region's text looked, estimated from its pixels when the text is removed, and used to draw the
+ * translation in its place. Sizes are in pixels of the image the region was found in.
+ */
+export interface RegionStyle {
+  /** Colour of the letters. */
+  textColor: Rgb;
+  /** Colour of the background around the letters (the median of the box border). */
+  backgroundColor: Rgb;
+  /** Font size (em) that reproduces the original letters' height. */
+  fontSize: number;
+  /** Distance between baselines of consecutive lines; for one line, about 1.2 × fontSize. */
+  lineHeight: number;
+  bold: boolean;
+  align: 'left' | 'center' | 'right';
+  /** A contour around the letters, where the original has one or where contrast would be poor. */
+  outline: { color: Rgb; width: number } | null;
+  /** Where the translation may be drawn: the region's box, never beyond content that is not ours. */
+  box: Box;
+}
