@@ -1,0 +1,57 @@
+/**
+ * Removes the text of the given regions from an image, in place, and reports how each region's text
+ * looked so its translation can be drawn to match.
+ *
+ * All masks and styles are measured on the untouched picture first (regions can be close, and an
+ * inpainted neighbour would skew the next region's background), then each region is filled by the
+ * inpainting kernel within its own box: memory stays proportional to the largest region, not the image.
+ */
+import type { Box, RegionStyle, RgbaImage, TextRegion } from '../types';
+import { clipBox, growBox, unionBox } from './colour';
+import { estimateStyle } from './estimate-style';
+import { inpaintRegion } from './inpaint';
+import { dilate, lineInk, paintBox, type LineInk } from './text-mask';
+
+export interface RemovedText {
+  /** The same image object, now without the regions' text. */
+  image: RgbaImage;
+  /** One style per region, in order. */
+  styles: RegionStyle[];
+}
+
+export interface RegionMask {
+  /** The area to inpaint: the text plus a margin of background the fill is drawn from. */
+  box: Box;
+  /** box.width × box.height, 1 where a pixel must be filled. */
+  mask: Uint8Array;
+}
+
+export async function removeText(image: RgbaImage, regions: TextRegion[]): Promise<RemovedText> {
+  const plans = regions.map((region) => {
+    const inks = region.lines.map((line) => lineInk(image, line));
+    return { style: estimateStyle(image, region, inks), mask: regionMask(image, region, inks) };
+  });
+  for (const { mask } of plans) inpaintRegion(image, mask.mask, mask.box);
+  return { image, styles: plans.map((p) => p.style) };
+}
+
+/** The grown ink of every line of a region, in a box with enough background around it to fill from. */
+export function regionMask(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionMask {
+  const lineHeight = Math.max(...region.lines.map((l) => l.box.height), 1);
+  const grow = Math.max(2, Math.round(lineHeight * 0.06));
+  const context = Math.max(4, Math.round(lineHeight * 0.35)) + grow;
+  const covered = unionBox([region.box, ...inks.map((ink) => ink.area)]);
+  const box = clipBox(growBox(covered, context, context), image.width, image.height);
+
+  let mask = new Uint8Array(box.width * box.height);
+  for (const ink of inks) {
+    for (let y = 0; y < ink.area.height; y++) {
+      const row = (ink.area.y - box.y + y) * box.width + (ink.area.x - box.x);
+      for (let x = 0; x < ink.area.width; x++) if (ink.ink[y * ink.area.width + x]) mask[row + x] = 1;
+    }
+  }
+  mask = dilate(mask, box.width, box.height, grow);
+  // Excluded words keep every pixel, even where a neighbour's grown mask reaches into them.
+  for (const line of region.lines) for (const word of line.words) if (word.excluded) paintBox(mask, box, growBox(word.box, 1, 1), 0);
+  return { box, mask };
+}

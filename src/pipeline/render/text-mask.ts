@@ -1,0 +1,159 @@
+/**
+ * Which pixels of a line are letters. The background is the median colour of a ring just outside the
+ * line's box; every pixel gets its colour distance to it, and Otsu's threshold on those distances splits
+ * ink from background. That handles dark-on-light, light-on-dark and coloured text alike, and on photos
+ * it separates letters from the (more similar) texture behind them. Only pixels near the OCR's word
+ * boxes count, and only whole letter-sized shapes: a pictogram beside the words, or the border of a sign
+ * crossing the line's box, is left alone.
+ */
+import type { Box, OcrLine, RgbaImage, Rgb } from '../types';
+import { labelRuns, RunList } from '../ocr/connected-components';
+import { borderMedian, clipBox, colourDistance, growBox, otsuThreshold, unionBox } from './colour';
+
+/** Below this distance a pixel never counts as ink: sensor noise and JPEG ringing stay background. */
+const MIN_INK_DISTANCE = 14;
+
+export interface LineInk {
+  /** The padded line box (clipped to the image) that `ink` and `distance` cover. */
+  area: Box;
+  /** 1 where the pixel is a letter's (not grown). */
+  ink: Uint8Array;
+  /** Colour distance of each pixel to `background`, clamped to 0..255. */
+  distance: Uint8Array;
+  background: Rgb;
+  threshold: number;
+  /** Mean distance of the border ring to its median: how busy the background is. */
+  backgroundNoise: number;
+}
+
+/** Finds the ink of one line. Excluded words' pixels are never ink (they must stay as they are). */
+export function lineInk(image: RgbaImage, line: OcrLine): LineInk {
+  const h = line.box.height;
+  const pad = Math.max(2, Math.round(0.2 * h));
+  const area = clipBox(growBox(line.box, pad, pad), image.width, image.height);
+  const ring = Math.max(1, Math.round(pad / 2));
+  const background = borderMedian(image, area, ring);
+
+  const distance = new Uint8Array(area.width * area.height);
+  const hist = new Uint32Array(256);
+  for (let y = 0; y < area.height; y++) {
+    let i = ((area.y + y) * image.width + area.x) * 4;
+    for (let x = 0; x < area.width; x++, i += 4) {
+      const d = Math.min(255, Math.round(colourDistance(image.data[i], image.data[i + 1], image.data[i + 2], background)));
+      distance[y * area.width + x] = d;
+      hist[d]++;
+    }
+  }
+  const threshold = Math.max(MIN_INK_DISTANCE, otsuThreshold(hist));
+
+  const ink = keepLetterComponents(distance, threshold, area, line);
+  return { area, ink, distance, background, threshold, backgroundNoise: ringNoise(distance, area, ring) };
+}
+
+/**
+ * Keeps the connected shapes above the threshold that are letters of the line's (non-excluded) words:
+ * mostly inside a word box, and not much taller or wider than the words. Borders, rules and the edges of
+ * plates that cross the padded box are long shapes, mostly outside the words, and are dropped.
+ */
+function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box, line: OcrLine): Uint8Array {
+  const h = line.box.height;
+  const words = line.words.filter((w) => !w.excluded);
+  const near = new Uint8Array(area.width * area.height);
+  for (const word of words) paintBox(near, area, growBox(word.box, Math.max(1, 0.1 * h), Math.max(1, 0.15 * h)), 1);
+
+  const runs = new RunList();
+  for (let y = 0; y < area.height; y++) {
+    let start = -1;
+    for (let x = 0; x <= area.width; x++) {
+      const on = x < area.width && distance[y * area.width + x] > threshold;
+      if (on && start < 0) start = x;
+      if (!on && start >= 0) {
+        runs.push(y, start, x);
+        start = -1;
+      }
+    }
+  }
+  const components = labelRuns(runs);
+  const inside = new Int32Array(components.count);
+  for (let k = 0; k < runs.count; k++) {
+    const row = runs.row[k] * area.width;
+    for (let x = runs.start[k]; x < runs.end[k]; x++) inside[components.runComponent[k]] += near[row + x];
+  }
+  // The words' extent in area coordinates, grown by what letters may overshoot (accents, descenders).
+  const span = words.length ? growBox(unionBox(words.map((w) => w.box)), 0.5 * h, 0.45 * h) : { x: 0, y: 0, width: 0, height: 0 };
+  const keep = new Uint8Array(components.count);
+  for (let c = 0; c < components.count; c++) {
+    const withinSpan =
+      components.minX[c] + area.x >= span.x && components.maxX[c] + area.x <= span.x + span.width &&
+      components.minY[c] + area.y >= span.y && components.maxY[c] + area.y <= span.y + span.height;
+    keep[c] = inside[c] > 0 && withinSpan && inside[c] >= 0.6 * components.area[c] ? 1 : 0;
+  }
+  const ink = new Uint8Array(area.width * area.height);
+  for (let k = 0; k < runs.count; k++) {
+    if (!keep[components.runComponent[k]]) continue;
+    const row = runs.row[k] * area.width;
+    ink.fill(1, row + runs.start[k], row + runs.end[k]);
+  }
+  // Excluded words keep their pixels even where a letter shape touches them.
+  for (const word of line.words) if (word.excluded) paintBox(ink, area, growBox(word.box, 1, 1), 0);
+  return ink;
+}
+
+/** Sets `value` on the pixels of `box` that fall inside `area` (a mask covering `area`). */
+export function paintBox(mask: Uint8Array, area: Box, box: Box, value: number): void {
+  const x0 = Math.max(0, Math.floor(box.x - area.x));
+  const y0 = Math.max(0, Math.floor(box.y - area.y));
+  const x1 = Math.min(area.width, Math.ceil(box.x + box.width - area.x));
+  const y1 = Math.min(area.height, Math.ceil(box.y + box.height - area.y));
+  for (let y = y0; y < y1; y++) mask.fill(value, y * area.width + x0, y * area.width + Math.max(x0, x1));
+}
+
+/**
+ * Grows a mask by `radius` pixels (a square structuring element, as two separable passes), so the
+ * anti-aliased fringe around each letter is removed with it.
+ */
+export function dilate(mask: Uint8Array<ArrayBuffer>, width: number, height: number, radius: number): Uint8Array<ArrayBuffer> {
+  if (radius <= 0) return mask;
+  const horizontal = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let lastOn = -Infinity;
+    for (let x = 0; x < width; x++) {
+      if (mask[row + x]) lastOn = x;
+      if (x - lastOn <= radius) horizontal[row + x] = 1;
+    }
+    lastOn = Infinity;
+    for (let x = width - 1; x >= 0; x--) {
+      if (mask[row + x]) lastOn = x;
+      if (lastOn - x <= radius) horizontal[row + x] = 1;
+    }
+  }
+  const out = new Uint8Array(mask.length);
+  for (let x = 0; x < width; x++) {
+    let lastOn = -Infinity;
+    for (let y = 0; y < height; y++) {
+      if (horizontal[y * width + x]) lastOn = y;
+      if (y - lastOn <= radius) out[y * width + x] = 1;
+    }
+    lastOn = Infinity;
+    for (let y = height - 1; y >= 0; y--) {
+      if (horizontal[y * width + x]) lastOn = y;
+      if (lastOn - y <= radius) out[y * width + x] = 1;
+    }
+  }
+  return out;
+}
+
+function ringNoise(distance: Uint8Array, area: Box, ring: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let y = 0; y < area.height; y++) {
+    for (let x = 0; x < area.width; x++) {
+      const onRing = y < ring || y >= area.height - ring || x < ring || x >= area.width - ring;
+      if (!onRing) continue;
+      sum += distance[y * area.width + x];
+      count++;
+    }
+  }
+  return count ? sum / count : 0;
+}

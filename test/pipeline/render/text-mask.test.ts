@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { estimateStyle } from '../../../src/pipeline/render/estimate-style';
+import { regionMask } from '../../../src/pipeline/render/remove-text';
+import { lineInk } from '../../../src/pipeline/render/text-mask';
+import type { Box, OcrLine, RgbaImage, Rgb, TextRegion } from '../../../src/pipeline/types';
+
+/** A picture of `background` with glyph-like strokes in `ink`; returns the image and the true ink alpha. */
+function scene(options: { background: Rgb | ((x: number, y: number) => Rgb); ink: Rgb; strokes: Box[]; width?: number; height?: number; seed?: number }) {
+  const width = options.width ?? 200;
+  const height = options.height ?? 80;
+  const data = new Uint8Array(width * height * 4);
+  const truth = new Uint8Array(width * height);
+  let seed = options.seed ?? 7;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 9) - 4;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const bg = typeof options.background === 'function' ? options.background(x, y) : options.background;
+      const inStroke = options.strokes.some((s) => x >= s.x && x < s.x + s.width && y >= s.y && y < s.y + s.height);
+      const colour = inStroke ? options.ink : bg;
+      const i = (y * width + x) * 4;
+      for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, colour[c] + noise()));
+      data[i + 3] = 255;
+      truth[y * width + x] = inStroke ? 1 : 0;
+    }
+  }
+  return { image: { width, height, data } as RgbaImage, truth };
+}
+
+/** Five letter-like shapes (stems and bars) 20 px tall, forming one word from x=40 to x=130. */
+const LETTERS: Box[] = [
+  { x: 40, y: 30, width: 4, height: 20 },
+  { x: 40, y: 30, width: 12, height: 4 },
+  { x: 60, y: 30, width: 4, height: 20 },
+  { x: 70, y: 30, width: 4, height: 20 },
+  { x: 70, y: 46, width: 14, height: 4 },
+  { x: 92, y: 30, width: 4, height: 20 },
+  { x: 104, y: 30, width: 4, height: 20 },
+  { x: 104, y: 30, width: 14, height: 4 },
+  { x: 126, y: 30, width: 4, height: 20 },
+];
+
+function line(box: Box, words: { box: Box; excluded?: boolean; text?: string }[] = [{ box }]): OcrLine {
+  return {
+    text: words.map((w) => w.text ?? 'TEXT').join(' '),
+    confidence: 0.9,
+    box,
+    words: words.map((w) => ({ text: w.text ?? 'TEXT', confidence: 0.9, box: w.box, excluded: w.excluded ?? false })),
+  };
+}
+
+function iou(found: Uint8Array, area: Box, truth: Uint8Array, width: number): number {
+  let both = 0;
+  let either = 0;
+  for (let y = 0; y < area.height; y++) {
+    for (let x = 0; x < area.width; x++) {
+      const a = found[y * area.width + x];
+      const b = truth[(area.y + y) * width + area.x + x];
+      if (a && b) both++;
+      if (a || b) either++;
+    }
+  }
+  return both / either;
+}
+
+const WORD_BOX = { x: 40, y: 30, width: 90, height: 20 };
+
+describe('text mask', () => {
+  it('finds dark letters on a light background', () => {
+    const { image, truth } = scene({ background: [240, 238, 230], ink: [20, 20, 30], strokes: LETTERS });
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(iou(ink.ink, ink.area, truth, image.width)).toBeGreaterThan(0.9);
+  });
+
+  it('finds light letters on a dark, coloured background', () => {
+    const { image, truth } = scene({ background: [20, 40, 90], ink: [250, 250, 250], strokes: LETTERS });
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(iou(ink.ink, ink.area, truth, image.width)).toBeGreaterThan(0.9);
+  });
+
+  it('finds letters over a gradient', () => {
+    const { image, truth } = scene({ background: (x) => [60 + x / 2, 120, 200 - x / 2], ink: [255, 240, 0], strokes: LETTERS });
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(iou(ink.ink, ink.area, truth, image.width)).toBeGreaterThan(0.85);
+  });
+
+  it('leaves a sign border crossing the line box out of the mask', () => {
+    const border = { x: 0, y: 25, width: 200, height: 2 };
+    const { image, truth } = scene({ background: [20, 30, 60], ink: [255, 255, 255], strokes: [...LETTERS, border] });
+    const lettersOnly = truth.slice();
+    for (let x = 0; x < 200; x++) lettersOnly[25 * 200 + x] = lettersOnly[26 * 200 + x] = 0;
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(iou(ink.ink, ink.area, lettersOnly, image.width)).toBeGreaterThan(0.9);
+  });
+
+  it('never marks the pixels of an excluded word', () => {
+    const { image } = scene({ background: [240, 240, 240], ink: [0, 0, 0], strokes: LETTERS });
+    const excluded = { x: 88, y: 30, width: 42, height: 20 };
+    const ocrLine = line(WORD_BOX, [{ box: { x: 40, y: 30, width: 44, height: 20 } }, { box: excluded, excluded: true }]);
+    const region: TextRegion = { text: 'TEXT TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [{ start: 5, end: 9 }] };
+    const { box, mask } = regionMask(image, region, [lineInk(image, ocrLine)]);
+    for (let y = excluded.y; y < excluded.y + excluded.height; y++) {
+      for (let x = excluded.x; x < excluded.x + excluded.width; x++) expect(mask[(y - box.y) * box.width + (x - box.x)]).toBe(0);
+    }
+    expect(mask[(40 - box.y) * box.width + (41 - box.x)]).toBe(1);
+  });
+
+  it('grows the mask beyond the letters to take anti-aliased edges', () => {
+    const { image, truth } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: LETTERS });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    const { box, mask } = regionMask(image, region, [lineInk(image, ocrLine)]);
+    let covered = 0;
+    let letters = 0;
+    for (let y = 0; y < image.height; y++) {
+      for (let x = 0; x < image.width; x++) {
+        if (!truth[y * image.width + x]) continue;
+        letters++;
+        covered += mask[(y - box.y) * box.width + (x - box.x)];
+      }
+    }
+    expect(covered).toBe(letters);
+    expect(mask[(30 - box.y) * box.width + (38 - box.x)]).toBe(1); // 2 px left of the first stem
+  });
+});
+
+describe('style estimation', () => {
+  it('reads the letter and background colours', () => {
+    const { image } = scene({ background: [20, 40, 90], ink: [250, 200, 0], strokes: LETTERS });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    const style = estimateStyle(image, region, [lineInk(image, ocrLine)]);
+    style.textColor.forEach((c, i) => expect(Math.abs(c - [250, 200, 0][i])).toBeLessThanOrEqual(6));
+    style.backgroundColor.forEach((c, i) => expect(Math.abs(c - [20, 40, 90][i])).toBeLessThanOrEqual(6));
+    expect(style.outline).toBeNull();
+    // Capitals 20 px tall are Noto Sans at about 27 px.
+    expect(style.fontSize).toBeGreaterThan(24);
+    expect(style.fontSize).toBeLessThan(30);
+  });
+
+  it('asks for an outline where letters and background barely contrast', () => {
+    const { image } = scene({ background: [120, 120, 120], ink: [150, 150, 150], strokes: LETTERS });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    expect(estimateStyle(image, region, [lineInk(image, ocrLine)]).outline).not.toBeNull();
+  });
+
+  it('tells bold strokes from regular ones', () => {
+    // Noto Sans at ~27 px: regular stems are ~2.4 px wide, bold ones ~4 px.
+    const thin = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: LETTERS.map((s) => (s.width === 4 ? { ...s, width: 2 } : s)) });
+    const thick = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: LETTERS.map((s) => (s.width === 4 ? { ...s, width: 5 } : s)) });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    expect(estimateStyle(thin.image, region, [lineInk(thin.image, ocrLine)]).bold).toBe(false);
+    expect(estimateStyle(thick.image, region, [lineInk(thick.image, ocrLine)]).bold).toBe(true);
+  });
+
+  it('finds the alignment the lines share', () => {
+    const { image } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: [], width: 300, height: 120 });
+    const lines = [line({ x: 20, y: 10, width: 200, height: 20 }), line({ x: 20, y: 40, width: 120, height: 20 }), line({ x: 20, y: 70, width: 160, height: 20 })];
+    const region: TextRegion = { text: 'a\nb\nc', confidence: 0.9, box: { x: 20, y: 10, width: 200, height: 80 }, lines, excludedSpans: [] };
+    expect(estimateStyle(image, region, lines.map((l) => lineInk(image, l))).align).toBe('left');
+    const centred = [line({ x: 50, y: 10, width: 200, height: 20 }), line({ x: 90, y: 40, width: 120, height: 20 })];
+    const region2: TextRegion = { ...region, lines: centred };
+    expect(estimateStyle(image, region2, centred.map((l) => lineInk(image, l))).align).toBe('center');
+  });
+});
