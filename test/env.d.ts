@@ -10,3 +10,8 @@ declare module '*?inline' {
   const dataUrl: string;
   export default dataUrl;
 }
+
+// Vite's import.meta.glob, used to inline a folder of fixtures.
+interface ImportMeta {
+  glob<T = unknown>(pattern: string, options: { query?: string; eager: true; import?: string }): Record<string, T>;
+}
