@@ -1,8 +1,9 @@
 /**
  * Google Cloud Translation Basic (v2) (https://cloud.google.com/translate/docs/reference/rest/v2/translate):
- * an API key in the query, up to 128 texts per request (about 30k characters in practice), HTML mode
- * so protected spans can be marked `translate="no"`. A 403 "rateLimitExceeded" is transient; daily
- * limits and bad keys are not.
+ * up to 128 texts per request (about 30k characters in practice), HTML mode so protected spans can be
+ * marked `translate="no"`. The API key travels in the `x-goog-api-key` header, which Google accepts
+ * in place of the `key` query parameter: URLs end up in logs and traces, headers do not. A 403
+ * "rateLimitExceeded" is transient; daily limits and bad keys are not.
  */
 import type { LanguageCode } from '../../languages';
 import type { EngineClient } from '../engine';
@@ -31,9 +32,9 @@ export function createGoogleEngine(options: GoogleOptions): EngineClient {
     async translateChunk(texts, source, target, signal) {
       const body = await postJson(
         options.fetch,
-        `${url}?key=${encodeURIComponent(options.apiKey)}`,
+        url,
         { q: texts, source: SOURCE_CODE[source], target: CODE[target], format: 'html' },
-        { engine: 'google', signal, classify: classifyGoogleFailure },
+        { engine: 'google', signal, headers: { 'x-goog-api-key': options.apiKey }, classify: classifyGoogleFailure },
       );
       const translations = (body as { data?: { translations?: { translatedText?: unknown }[] } } | null)?.data?.translations;
       if (!Array.isArray(translations)) throw new EngineCallError('google answered without "data.translations"', 'invalid_response');

@@ -1,5 +1,5 @@
 // Google Cloud Translation v2 against a fake built from its documented API (POST
-// /language/translate/v2?key=…, { q, source, target, format } in, { data: { translations:
+// /language/translate/v2 with the key in x-goog-api-key, { q, source, target, format } in, { data: { translations:
 // [{ translatedText }] } } out, errors as { error: { code, message, errors: [{ reason }] } }).
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../src/translate';
@@ -20,7 +20,9 @@ describe('google engine', () => {
     const { translator, calls } = google(googleAnswer);
     const result = await translator.translate([{ text: "Ausgang's Tür" }, { text: 'Velkommen' }], 'no', 'en');
     expect(result).toEqual({ texts: ["Exit's Door", 'Velkommen'], engine: 'google' });
-    expect(calls[0].url.href).toBe('https://translation.googleapis.com/language/translate/v2?key=g-key');
+    // The key goes in a header, never in the URL (URLs are logged and traced).
+    expect(calls[0].url.href).toBe('https://translation.googleapis.com/language/translate/v2');
+    expect(calls[0].headers.get('x-goog-api-key')).toBe('g-key');
     expect(calls[0].body).toEqual({ q: ['Ausgang&#39;s Tür'.replace('&#39;', "'"), 'Velkommen'], source: 'no', target: 'en', format: 'html' });
   });
 
