@@ -7,8 +7,9 @@
  *   passes any non-word through).
  * - `inline`: spans stay as plain text (numbers and URLs usually survive machine translation).
  * Every answer is decoded back into parts and verified: each span must come back exactly once (for
- * `inline`, its text must still be there). The caller re-translates a text whose check fails piece by
- * piece around its spans, so protected text survives every engine.
+ * `inline`, its text must still be there as a whole token, not inside a longer number or word). The
+ * caller re-translates a text whose check fails piece by piece around its spans, so protected text
+ * survives every engine.
  */
 import type { TextPart } from './protected-spans';
 
@@ -78,9 +79,28 @@ function verifyInline(answer: string, spans: readonly string[]): boolean {
   const needed = new Map<string, number>();
   for (const span of spans) needed.set(span, (needed.get(span) ?? 0) + 1);
   for (const [span, count] of needed) {
-    if (answer.split(span).length - 1 < count) return false;
+    if (countStandalone(answer, span) < count) return false;
   }
   return true;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * How often `span` occurs in `text` as a whole token: "1" inside "11" or "20%" inside "120%" does
+ * not count, or an engine that changed a number would pass the check.
+ */
+function countStandalone(text: string, span: string): number {
+  const guardStart = WORD_CHAR.test(span.charAt(0));
+  const guardEnd = WORD_CHAR.test(span.charAt(span.length - 1));
+  let count = 0;
+  for (let at = text.indexOf(span); at !== -1; at = text.indexOf(span, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + span.length);
+    if ((guardStart && before !== '' && WORD_CHAR.test(before)) || (guardEnd && after !== '' && WORD_CHAR.test(after))) continue;
+    count++;
+  }
+  return count;
 }
 
 function escapeMarkup(text: string): string {

@@ -38,6 +38,13 @@ describe('libretranslate engine', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('does not take a changed number for the protected one it contains', async () => {
+    // "1" survives as a substring of "11", but the platform number was changed: translate around it.
+    const { translator, calls } = libre((call, n) => (n === 1 ? json({ translatedText: ['Door 11'] }) : libreAnswer(call)));
+    expect((await translator.translate([{ text: 'Tür 1' }], 'de', 'en')).texts).toEqual(['Door 1']);
+    expect(calls.map((c) => c.body.q)).toEqual([['Tür 1'], ['Tür']]);
+  });
+
   it('does not retry a 400 and retries a 429', async () => {
     const bad = libre(() => json({ error: 'zz is not supported' }, 400));
     await expect(bad.translator.translate([{ text: 'Tür' }], 'de', 'en')).rejects.toMatchObject({ reason: 'rejected' });
