@@ -68,6 +68,31 @@ describe('deepl engine', () => {
     expect(waits).toEqual([200, 400]);
   });
 
+  it('retries a network error with backoff, and gives up on one that persists as retryable', async () => {
+    const flaky = deepl((call, n) => {
+      if (n === 1) throw new TypeError('Network connection lost.');
+      return deeplAnswer(call);
+    });
+    expect((await flaky.translator.translate([{ text: 'Ausgang' }], 'de', 'en')).texts).toEqual(['Exit']);
+    expect(flaky.calls).toHaveLength(2);
+    expect(flaky.waits).toEqual([200]);
+
+    const down = deepl(() => {
+      throw new TypeError('Network connection lost.');
+    });
+    const error = await down.translator.translate([{ text: 'Ausgang' }], 'de', 'en').catch((e) => e);
+    expect(error).toMatchObject({ reason: 'exhausted', retryable: true, httpStatus: 503 });
+    expect(error.message).toContain('network error: Network connection lost.');
+    expect(down.calls).toHaveLength(4);
+    expect(down.waits).toEqual([200, 400, 800]);
+  });
+
+  it('does not retry a malformed request (400)', async () => {
+    const { translator, calls } = deepl(() => json({ message: 'Value for target_lang not supported.' }, 400));
+    await expect(translator.translate([{ text: 'Ausgang' }], 'de', 'en')).rejects.toMatchObject({ reason: 'rejected', httpStatus: 502 });
+    expect(calls).toHaveLength(1);
+  });
+
   it('does not retry a used-up quota (456): the request cannot succeed', async () => {
     const { translator, calls } = deepl(() => json({ message: 'Quota exceeded' }, 456));
     const error = await translator.translate([{ text: 'Ausgang' }], 'de', 'en').catch((e) => e);
