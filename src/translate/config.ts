@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TranslationConfigError } from './errors';
+import { EN_VARIANTS, PT_VARIANTS, type RegionalVariants } from './regional-variants';
 import { ENGINE_NAMES, type EngineName } from './types';
 
 /** The Workers AI binding's `run`, as much of it as the engine uses (tests pass a binding with the same contract). */
@@ -17,6 +18,8 @@ export interface TranslationEnv {
   TRANSLATION_ENGINE?: string;
   TRANSLATION_FALLBACK?: string;
   TRANSLATION_TIMEOUT_MS?: string;
+  TRANSLATION_EN_VARIANT?: string;
+  TRANSLATION_PT_VARIANT?: string;
   WORKERS_AI_MODEL?: string;
   DEEPL_API_KEY?: string;
   DEEPL_API_URL?: string;
@@ -39,7 +42,14 @@ const optionalUrl = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().replace(/\/+$/u, '') : v),
   z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL' }).optional(),
 );
-const engineName = z.enum(ENGINE_NAMES, { message: `must be one of ${ENGINE_NAMES.join(', ')}` });
+// The value is named in the message: engine names and variants are settings, never secrets.
+const engineName = z.enum(ENGINE_NAMES, { error: (issue) => `is "${String(issue.input)}"; it must be one of ${ENGINE_NAMES.join(', ')}` });
+/** A variant setting, matched without regard to case ("en-us" is en-US); `fallback` when unset. */
+const variant = <T extends string>(values: readonly [T, ...T[]], fallback: T) =>
+  z.preprocess(
+    (v) => (typeof v !== 'string' || v.trim() === '' ? fallback : (values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) ?? v.trim())),
+    z.enum(values, { error: (issue) => `is "${String(issue.input)}"; it must be ${values.join(' or ')}` }),
+  );
 
 const schema = z
   .object({
@@ -49,6 +59,8 @@ const schema = z
       z.array(engineName),
     ),
     TRANSLATION_TIMEOUT_MS: z.preprocess((v) => (v === undefined || v === '' ? 25_000 : Number(v)), z.number().int().min(1_000).max(300_000)),
+    TRANSLATION_EN_VARIANT: variant([...EN_VARIANTS], 'en-GB'),
+    TRANSLATION_PT_VARIANT: variant([...PT_VARIANTS], 'pt-PT'),
     WORKERS_AI_MODEL: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : '@cf/meta/m2m100-1.2b'), z.string()),
     DEEPL_API_KEY: optionalText,
     DEEPL_API_URL: optionalUrl,
@@ -82,7 +94,7 @@ const schema = z
     }
   });
 
-export type TranslationConfig = z.infer<typeof schema> & { chain: EngineName[] };
+export type TranslationConfig = z.infer<typeof schema> & { chain: EngineName[]; variants: RegionalVariants };
 
 /**
  * Validates the translation settings of `env`. Throws TranslationConfigError listing every problem,
@@ -96,7 +108,11 @@ export function parseTranslationConfig(env: TranslationEnv): TranslationConfig {
       result.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')} ${issue.message}` : issue.message)),
     );
   }
-  return { ...result.data, chain: [result.data.TRANSLATION_ENGINE, ...result.data.TRANSLATION_FALLBACK] };
+  return {
+    ...result.data,
+    chain: [result.data.TRANSLATION_ENGINE, ...result.data.TRANSLATION_FALLBACK],
+    variants: { en: result.data.TRANSLATION_EN_VARIANT, pt: result.data.TRANSLATION_PT_VARIANT },
+  };
 }
 
 function pickStrings(vars: Record<string, unknown>): Record<string, string | undefined> {

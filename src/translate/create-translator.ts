@@ -49,19 +49,26 @@ function createEngine(name: EngineName, config: TranslationConfig, env: Translat
     case 'workers-ai':
       return createWorkersAiEngine({ ai: env.AI!, model: config.WORKERS_AI_MODEL });
     case 'deepl':
-      return createDeeplEngine({ apiKey: config.DEEPL_API_KEY!, baseUrl: config.DEEPL_API_URL, fetch: fetchFn });
+      return createDeeplEngine({ apiKey: config.DEEPL_API_KEY!, baseUrl: config.DEEPL_API_URL, variants: config.variants, fetch: fetchFn });
     case 'google':
-      return createGoogleEngine({ apiKey: config.GOOGLE_TRANSLATE_API_KEY!, url: config.GOOGLE_TRANSLATE_URL, fetch: fetchFn });
+      return createGoogleEngine({ apiKey: config.GOOGLE_TRANSLATE_API_KEY!, url: config.GOOGLE_TRANSLATE_URL, variants: config.variants, fetch: fetchFn });
     case 'azure':
       return createAzureEngine({
         apiKey: config.AZURE_TRANSLATOR_KEY!,
         region: config.AZURE_TRANSLATOR_REGION,
         endpoint: config.AZURE_TRANSLATOR_ENDPOINT,
+        variants: config.variants,
         fetch: fetchFn,
       });
     case 'libretranslate':
       return createLibreTranslateEngine({ url: config.LIBRETRANSLATE_URL!, apiKey: config.LIBRETRANSLATE_API_KEY, fetch: fetchFn });
     case 'openai':
-      return createOpenAiEngine({ apiKey: config.OPENAI_API_KEY!, baseUrl: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, fetch: fetchFn });
+      return createOpenAiEngine({
+        apiKey: config.OPENAI_API_KEY!,
+        baseUrl: config.OPENAI_BASE_URL,
+        model: config.OPENAI_MODEL,
+        variants: config.variants,
+        fetch: fetchFn,
+      });
   }
 }

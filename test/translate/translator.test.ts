@@ -27,6 +27,33 @@ describe('configuration', () => {
     expect(error!.message).toContain('TRANSLATION_TIMEOUT_MS');
   });
 
+  it('names the variable and the wrong value of a setting that is not a secret', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        createTranslator(env);
+        return [];
+      } catch (e) {
+        return (e as TranslationConfigError).problems;
+      }
+    };
+    expect(problems({ TRANSLATION_ENGINE: 'bing' })).toEqual(['TRANSLATION_ENGINE is "bing"; it must be one of offline, workers-ai, deepl, google, azure, libretranslate, openai']);
+    expect(problems({ TRANSLATION_ENGINE: 'deepl', DEEPL_API_KEY: 'k', TRANSLATION_EN_VARIANT: 'en-AU', TRANSLATION_PT_VARIANT: 'pt-br' })).toEqual([
+      'TRANSLATION_EN_VARIANT is "en-AU"; it must be en-GB or en-US',
+    ]);
+  });
+
+  it('never puts a secret into its messages', () => {
+    const error = (() => {
+      try {
+        createTranslator({ TRANSLATION_ENGINE: 'azure', AZURE_TRANSLATOR_KEY: 'azure-secret-value', AZURE_TRANSLATOR_ENDPOINT: 'ftp://azure-secret-value@host' });
+      } catch (e) {
+        return e as TranslationConfigError;
+      }
+    })();
+    expect(error!.problems).toEqual(['AZURE_TRANSLATOR_ENDPOINT must be an http(s) URL']);
+    expect(error!.message).not.toContain('azure-secret-value');
+  });
+
   it('asks for the key or binding each configured engine needs', () => {
     const problems = (env: Record<string, string>) => {
       try {

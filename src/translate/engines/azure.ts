@@ -1,30 +1,33 @@
 /**
  * Azure AI Translator v3 (https://learn.microsoft.com/azure/ai-services/translator/text-translation/reference/v3/translate):
  * up to 1000 texts and 50,000 characters per request; a regional resource also needs its region
- * header. HTML mode lets protected spans be marked `class="notranslate"`. Norwegian is `nb`,
- * European Portuguese `pt-pt`. 403001 (free tier quota used up) is a rejection.
+ * header. HTML mode lets protected spans be marked `class="notranslate"`. Norwegian is `nb`;
+ * Portuguese targets are `pt-pt` (Portugal) or `pt` (Brazil, Azure's default for `pt`). 403001 (free
+ * tier quota used up) is a rejection.
  */
 import type { LanguageCode } from '../../languages';
 import type { EngineClient } from '../engine';
 import { EngineCallError } from '../errors';
 import { postJson, type FetchLike, type HttpFailure } from '../http-call';
+import { DEFAULT_VARIANTS, type RegionalVariants } from '../regional-variants';
 
-const CODE: Record<LanguageCode, string> = {
-  en: 'en', de: 'de', fr: 'fr', es: 'es', it: 'it', pt: 'pt-pt', nl: 'nl', sv: 'sv', da: 'da', no: 'nb', fi: 'fi',
+const SOURCE_CODE: Record<LanguageCode, string> = {
+  en: 'en', de: 'de', fr: 'fr', es: 'es', it: 'it', pt: 'pt', nl: 'nl', sv: 'sv', da: 'da', no: 'nb', fi: 'fi',
 };
-const SOURCE_CODE: Record<LanguageCode, string> = { ...CODE, pt: 'pt' };
 
 export interface AzureOptions {
   apiKey: string;
   region?: string;
   /** Defaults to the global endpoint https://api.cognitive.microsofttranslator.com. */
   endpoint?: string;
+  variants?: RegionalVariants;
   fetch: FetchLike;
 }
 
 /** The Azure Translator engine. */
 export function createAzureEngine(options: AzureOptions): EngineClient {
   const endpoint = options.endpoint ?? 'https://api.cognitive.microsofttranslator.com';
+  const targetCode: Record<LanguageCode, string> = { ...SOURCE_CODE, pt: (options.variants ?? DEFAULT_VARIANTS).pt === 'pt-BR' ? 'pt' : 'pt-pt' };
   const headers: Record<string, string> = { 'ocp-apim-subscription-key': options.apiKey };
   if (options.region) headers['ocp-apim-subscription-region'] = options.region;
   return {
@@ -32,7 +35,7 @@ export function createAzureEngine(options: AzureOptions): EngineClient {
     limits: { maxItems: 1000, maxChars: 45_000, concurrency: 4 },
     protection: 'html',
     async translateChunk(texts, source, target, signal) {
-      const query = new URLSearchParams({ 'api-version': '3.0', from: SOURCE_CODE[source], to: CODE[target], textType: 'html' });
+      const query = new URLSearchParams({ 'api-version': '3.0', from: SOURCE_CODE[source], to: targetCode[target], textType: 'html' });
       const body = await postJson(
         options.fetch,
         `${endpoint}/translate?${query}`,

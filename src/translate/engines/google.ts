@@ -9,22 +9,25 @@ import type { LanguageCode } from '../../languages';
 import type { EngineClient } from '../engine';
 import { EngineCallError } from '../errors';
 import { postJson, type FetchLike, type HttpFailure } from '../http-call';
+import { DEFAULT_VARIANTS, type RegionalVariants } from '../regional-variants';
 
-const CODE: Record<LanguageCode, string> = {
-  en: 'en', de: 'de', fr: 'fr', es: 'es', it: 'it', pt: 'pt-PT', nl: 'nl', sv: 'sv', da: 'da', no: 'no', fi: 'fi',
+// Google's Norwegian is `no`; Portuguese targets take a region (pt-PT, pt-BR), sources do not.
+const SOURCE_CODE: Record<LanguageCode, string> = {
+  en: 'en', de: 'de', fr: 'fr', es: 'es', it: 'it', pt: 'pt', nl: 'nl', sv: 'sv', da: 'da', no: 'no', fi: 'fi',
 };
-const SOURCE_CODE: Record<LanguageCode, string> = { ...CODE, pt: 'pt' };
 
 export interface GoogleOptions {
   apiKey: string;
   /** Endpoint; defaults to https://translation.googleapis.com/language/translate/v2. */
   url?: string;
+  variants?: RegionalVariants;
   fetch: FetchLike;
 }
 
 /** The Google Cloud Translation v2 engine. */
 export function createGoogleEngine(options: GoogleOptions): EngineClient {
   const url = options.url ?? 'https://translation.googleapis.com/language/translate/v2';
+  const targetCode: Record<LanguageCode, string> = { ...SOURCE_CODE, pt: (options.variants ?? DEFAULT_VARIANTS).pt };
   return {
     name: 'google',
     limits: { maxItems: 128, maxChars: 25_000, concurrency: 4 },
@@ -33,7 +36,7 @@ export function createGoogleEngine(options: GoogleOptions): EngineClient {
       const body = await postJson(
         options.fetch,
         url,
-        { q: texts, source: SOURCE_CODE[source], target: CODE[target], format: 'html' },
+        { q: texts, source: SOURCE_CODE[source], target: targetCode[target], format: 'html' },
         { engine: 'google', signal, headers: { 'x-goog-api-key': options.apiKey }, classify: classifyGoogleFailure },
       );
       const translations = (body as { data?: { translations?: { translatedText?: unknown }[] } } | null)?.data?.translations;

@@ -8,12 +8,14 @@ import { LANGUAGES, type LanguageCode } from '../../languages';
 import type { EngineClient } from '../engine';
 import { EngineCallError } from '../errors';
 import { postJson, type FetchLike, type HttpFailure } from '../http-call';
+import { DEFAULT_VARIANTS, variantName, type RegionalVariants } from '../regional-variants';
 
 export interface OpenAiOptions {
   apiKey: string;
   /** Base URL up to /v1; defaults to https://api.openai.com/v1. */
   baseUrl?: string;
   model?: string;
+  variants?: RegionalVariants;
   fetch: FetchLike;
 }
 
@@ -23,13 +25,16 @@ const languageName = (code: LanguageCode) => LANGUAGES.find((l) => l.code === co
 export function createOpenAiEngine(options: OpenAiOptions): EngineClient {
   const baseUrl = options.baseUrl ?? 'https://api.openai.com/v1';
   const model = options.model ?? 'gpt-4o-mini';
+  const variants = options.variants ?? DEFAULT_VARIANTS;
+  // The source is named plainly; the target says which English or Portuguese to write.
+  const targetName = (code: LanguageCode) => (code === 'en' || code === 'pt' ? `${languageName(code)} (${variantName(variants[code])})` : languageName(code));
   return {
     name: 'openai',
     limits: { maxItems: 40, maxChars: 6_000, concurrency: 4 },
     protection: 'token',
     async translateChunk(texts, source, target, signal) {
       const system =
-        `You translate short texts from signs, labels and user interfaces from ${languageName(source)} to ${languageName(target)}. ` +
+        `You translate short texts from signs, labels and user interfaces from ${languageName(source)} to ${targetName(target)}. ` +
         'The user sends a JSON object {"texts": [...]}. Answer only with a JSON object {"translations": [...]} holding exactly one translation per text, in the same order. ' +
         'Copy tokens like ⟦0⟧ exactly as they are, once each. Keep the register and brevity of a sign; do not explain.';
       const body = await postJson(

@@ -31,6 +31,15 @@ describe('azure engine', () => {
     expect(calls[0].body).toEqual([{ Text: 'Ausgang' }, { Text: 'Bitte' }]);
   });
 
+  it('asks for pt-pt by default and pt (Brazilian) when configured', async () => {
+    const { translator, calls } = azure(azureAnswer);
+    await translator.translate([{ text: 'Ausgang' }], 'de', 'pt');
+    const brazil = fakeFetch(azureAnswer);
+    await createTranslator({ TRANSLATION_ENGINE: 'azure', AZURE_TRANSLATOR_KEY: 'a', TRANSLATION_PT_VARIANT: 'pt-BR' }, { fetch: brazil.fetch, clock: recordingClock().clock })
+      .translate([{ text: 'Ausgang' }], 'de', 'pt');
+    expect([...calls, ...brazil.calls].map((c) => c.url.searchParams.get('to'))).toEqual(['pt-pt', 'pt']);
+  });
+
   it('honours Retry-After on 429 and treats 403001 as a used-up quota', async () => {
     const busy = azure((call, n) => (n === 1 ? json({ error: { code: 429001, message: 'too many' } }, 429, { 'retry-after': '3' }) : azureAnswer(call)));
     expect((await busy.translator.translate([{ text: 'Tür' }], 'de', 'en')).texts).toEqual(['Door']);

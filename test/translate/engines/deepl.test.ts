@@ -41,6 +41,18 @@ describe('deepl engine', () => {
     expect(calls[0].body.target_lang).toBe('PT-PT');
   });
 
+  it('writes American English and Brazilian Portuguese when configured to', async () => {
+    const fake = fakeFetch((call) => json({ translations: call.body.text.map((text: string) => ({ text })) }));
+    const translator = createTranslator(
+      { TRANSLATION_ENGINE: 'deepl', DEEPL_API_KEY: 'k:fx', TRANSLATION_EN_VARIANT: 'en-us', TRANSLATION_PT_VARIANT: 'pt-BR' },
+      { fetch: fake.fetch, clock: recordingClock().clock },
+    );
+    await translator.translate([{ text: 'Ausgang' }], 'de', 'en');
+    await translator.translate([{ text: 'Ausgang' }], 'de', 'pt');
+    await translator.translate([{ text: 'Saída' }], 'pt', 'en');
+    expect(fake.calls.map((c) => [c.body.source_lang, c.body.target_lang])).toEqual([['DE', 'EN-US'], ['DE', 'PT-BR'], ['PT', 'EN-US']]);
+  });
+
   it('sends each distinct text once, in chunks of at most 50', async () => {
     const { translator, calls } = deepl(deeplAnswer);
     const items = Array.from({ length: 120 }, (_, i) => ({ text: `Ausgang ${i % 110}` }));

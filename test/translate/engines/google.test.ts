@@ -26,6 +26,16 @@ describe('google engine', () => {
     expect(calls[0].body).toEqual({ q: ['Ausgang&#39;s Tür'.replace('&#39;', "'"), 'Velkommen'], source: 'no', target: 'en', format: 'html' });
   });
 
+  it('asks for European Portuguese by default and Brazilian when configured, never for a regional source', async () => {
+    const { translator, calls } = google(googleAnswer);
+    await translator.translate([{ text: 'Ausgang' }], 'de', 'pt');
+    await translator.translate([{ text: 'Saída' }], 'pt', 'de');
+    const brazil = fakeFetch(googleAnswer);
+    await createTranslator({ TRANSLATION_ENGINE: 'google', GOOGLE_TRANSLATE_API_KEY: 'g', TRANSLATION_PT_VARIANT: 'pt-BR' }, { fetch: brazil.fetch, clock: recordingClock().clock })
+      .translate([{ text: 'Ausgang' }], 'de', 'pt');
+    expect([...calls, ...brazil.calls].map((c) => [c.body.source, c.body.target])).toEqual([['de', 'pt-PT'], ['pt', 'de'], ['de', 'pt-BR']]);
+  });
+
   it('marks protected spans translate="no" and restores them', async () => {
     const { translator, calls } = google(googleAnswer);
     const result = await translator.translate([{ text: 'Kontakt: info@brand.de <nur heute>' }], 'de', 'en');

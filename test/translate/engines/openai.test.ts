@@ -32,6 +32,18 @@ describe('openai-compatible engine', () => {
     expect(JSON.parse(calls[0].body.messages[1].content)).toEqual({ texts: ['Kontakt: ⟦0⟧', 'Ausgang'] });
   });
 
+  it('tells the model which English or Portuguese to write', async () => {
+    const fake = fakeFetch(openaiAnswer);
+    const translator = createTranslator(
+      { TRANSLATION_ENGINE: 'openai', OPENAI_API_KEY: 'sk-test', TRANSLATION_EN_VARIANT: 'en-US', TRANSLATION_PT_VARIANT: 'pt-BR' },
+      { fetch: fake.fetch, clock: recordingClock().clock },
+    );
+    await translator.translate([{ text: 'Ausgang' }], 'de', 'en');
+    await translator.translate([{ text: 'Ausgang' }], 'de', 'pt');
+    expect(fake.calls[0].body.messages[0].content).toContain('from German to English (American English)');
+    expect(fake.calls[1].body.messages[0].content).toContain('from German to Portuguese (Brazilian Portuguese)');
+  });
+
   it('retries an answer with the wrong number of translations, then fails as invalid', async () => {
     const { translator, calls } = openai(() => completion(JSON.stringify({ translations: ['Exit'] })));
     const error = await translator.translate([{ text: 'Ausgang' }, { text: 'Tür' }], 'de', 'en').catch((e) => e);
