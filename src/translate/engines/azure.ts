@@ -32,6 +32,7 @@ export function createAzureEngine(options: AzureOptions): EngineClient {
   if (options.region) headers['ocp-apim-subscription-region'] = options.region;
   return {
     name: 'azure',
+    // Azure counts the markup too; 45k leaves room under its 50k for the notranslate spans' own text.
     limits: { maxItems: 1000, maxChars: 45_000, concurrency: 4 },
     protection: 'html',
     async translateChunk(texts, source, target, signal) {

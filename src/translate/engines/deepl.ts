@@ -30,6 +30,7 @@ export function createDeeplEngine(options: DeeplOptions): EngineClient {
   const targetCode: Record<LanguageCode, string> = { ...SOURCE, en: variants.en.toUpperCase(), pt: variants.pt.toUpperCase() };
   return {
     name: 'deepl',
+    // 30k characters stay under the 128 KiB body limit even at 3 bytes of UTF-8 each, with the JSON around them.
     limits: { maxItems: 50, maxChars: 30_000, concurrency: 4 },
     protection: 'xml',
     async translateChunk(texts, source, target, signal) {

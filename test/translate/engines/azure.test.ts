@@ -50,6 +50,18 @@ describe('azure engine', () => {
     expect(quota.calls).toHaveLength(1);
   });
 
+  it('keeps a request under 1000 texts and 50,000 characters', async () => {
+    const many = azure(azureAnswer);
+    // Distinct texts without digits (numbers would travel as longer notranslate spans).
+    const word = (i: number) => i.toString(26).replace(/\d/gu, (d) => 'qrstuvwxyz'[Number(d)]);
+    await many.translator.translate(Array.from({ length: 1001 }, (_, i) => ({ text: `Tür ${word(i)}` })), 'de', 'en');
+    expect(many.calls.map((c) => c.body.length)).toEqual([1000, 1]);
+    const long = azure(azureAnswer);
+    await long.translator.translate(Array.from({ length: 5 }, (_, i) => ({ text: `${'Tür '.repeat(2_500)}${word(i)}` })), 'de', 'en');
+    expect(long.calls.map((c) => c.body.length)).toEqual([4, 1]);
+    for (const call of long.calls) expect(call.body.reduce((n: number, item: { Text: string }) => n + item.Text.length, 0)).toBeLessThanOrEqual(50_000);
+  });
+
   it('keeps protected spans in class="notranslate" spans', async () => {
     const { translator, calls } = azure(azureAnswer);
     const result = await translator.translate([{ text: 'Preis 12,50 € – 30% Rabatt' }], 'de', 'en');

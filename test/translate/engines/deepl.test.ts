@@ -64,6 +64,14 @@ describe('deepl engine', () => {
     expect(calls[0].body.text[3]).toBe('Ausgang <k i="0">3</k>');
   });
 
+  it('splits by size as well as by count, so a request stays under 128 KiB', async () => {
+    const { translator, calls } = deepl(deeplAnswer);
+    const long = (c: string) => ({ text: `${c}${'ä'.repeat(11_999)}` });
+    await translator.translate([long('a'), long('b'), long('c')], 'de', 'en');
+    expect(calls.map((c) => c.body.text.length)).toEqual([2, 1]);
+    for (const call of calls) expect(new TextEncoder().encode(JSON.stringify(call.body)).length).toBeLessThan(128 * 1024);
+  });
+
   it('waits as long as Retry-After asks after a 429, then succeeds', async () => {
     const { translator, calls, waits } = deepl((call, n) => (n === 1 ? json({ message: 'Too many requests' }, 429, { 'retry-after': '7' }) : deeplAnswer(call)));
     const result = await translator.translate([{ text: 'Ausgang' }], 'de', 'en');
