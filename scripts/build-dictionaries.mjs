@@ -68,6 +68,12 @@ function readDictd(name) {
   return { name, info, entries, format };
 }
 
+/**
+ * Labels that do not make a sense special: regional spellings, and the everyday fields (animals,
+ * plants, food) whose words signs use as often as any (Fuchs → [zool.] fox).
+ */
+const EVERYDAY_LABEL = /^\s*\[(Br|Am|Ös|Schw|Sc|Dt|BE|AE|zool|bot|ornith|cook|gastr|geogr)\.?\]/u;
+
 /** The translation senses of an entry: [[alternative, ...], ...] with a domain flag per sense. */
 function senses(entry, format) {
   const out = [];
@@ -90,7 +96,7 @@ function senses(entry, format) {
       if (format === 'ding' && /^\s{2,}/u.test(raw)) continue;
       const line = raw.trim();
       if (/^(Synonyms?|Antonyms?|Notes?|see|Usage|Examples?)\s*:/iu.test(line) || line.startsWith('"') || line.startsWith('{')) continue;
-      out.push({ text: line.replace(/^\d+\.\s*/u, ''), domain: /^\s*\[[^\]]+\]/u.test(line) && !/^\s*\[(Br|Am|Ös|Schw|Sc|Dt|BE|AE)\.?\]/u.test(line) });
+      out.push({ text: line.replace(/^\d+\.\s*/u, ''), domain: /^\s*\[[^\]]+\]/u.test(line) && !EVERYDAY_LABEL.test(line) });
     }
   }
   return out.map((s) => ({ domain: s.domain, alternatives: splitAlternatives(s.text) })).filter((s) => s.alternatives.length > 0);
@@ -200,11 +206,14 @@ function addDictionary(cands, dict, { invert, base, stats, keepHead, toEnglish }
         if (invert && altIndex > 2) return;
         // Ding lists one sense per entry, in no useful order; other dictionaries list senses by importance.
         const order = dict.format === 'ding' ? 0 : 0.8 * Math.min(senseIndex, 4) + 0.3 * Math.min(nth, 5);
+        // A Ding entry with a usage note is a narrow sense (Fuchs → chestnut, "Note: horse").
+        const narrow = dict.format === 'ding' && entry.lines.some((line) => /^\s+Note:/u.test(line)) ? 1.5 : 0;
         const score =
           base -
           order -
           0.5 * Math.min(altIndex, 4) -
-          (sense.domain ? 1.5 : 0) +
+          (sense.domain ? 1.5 : 0) -
+          narrow +
           stats.commonness(target) -
           1.0 * (target.split(' ').length - 1);
         cands.add(from, invert && toEnglish ? to.replace(/^to\s+/u, '') : target, score);
@@ -241,22 +250,41 @@ const tidy = (text) => TYPOGRAPHY.reduce((t, [pattern, replacement]) => t.replac
 const LATIN1 = /^[\u0000-\u00ff]*$/u;
 const LATIN1_FRENCH = /^[\u0000-\u00ffœŒ]*$/u;
 
-/** The best candidate per key, as sorted TSV text. */
-function toTsv(cands, curated, charset = LATIN1) {
-  const rows = [];
+/**
+ * The best candidate per key. `bonus(key, value)` adds evidence from outside the candidates (the
+ * other direction's dictionary agreeing, see roundTrip).
+ */
+function pickBest(cands, bonus = () => 0) {
+  const best = new Map();
   for (const [key, list] of cands.byKey) {
-    if (curated.has(key)) continue;
-    let best;
+    let value;
     let bestScore = -Infinity;
-    for (const [value, evidence] of list) {
-      const score = evidence.score + Math.min(1.5, 0.3 * (evidence.count - 1));
-      if (score > bestScore || (score === bestScore && value.length < best.length)) {
-        best = value;
+    for (const [candidate, evidence] of list) {
+      const score = evidence.score + Math.min(1.5, 0.3 * (evidence.count - 1)) + bonus(key, candidate);
+      if (score > bestScore || (score === bestScore && candidate.length < value.length)) {
+        value = candidate;
         bestScore = score;
       }
     }
-    rows.push([key, best]);
+    best.set(key, value);
   }
+  return best;
+}
+
+/**
+ * Round-trip agreement: a translation whose own best translation back is the headword is what both
+ * dictionaries mean (Fuchs → fox → Fuchs), where a first-listed or merely common word may not be
+ * (Fuchs → chestnut, a horse's colour, → Kastanie). Ding lists its senses in no useful order, so for
+ * German this is most of the ranking. The bonus is on the scale of commonness (a word found in many
+ * dictionaries scores 20 to 30), so agreement outweighs a few dictionaries more.
+ */
+const ROUND_TRIP_BONUS = 6;
+const roundTrip = (back) => (key, value) => (back.get(normaliseKey(value)) !== undefined && normaliseKey(back.get(normaliseKey(value))) === key ? ROUND_TRIP_BONUS : 0);
+
+/** The best candidates plus the curated entries (which win), as sorted TSV text. */
+function toTsv(best, curated, charset = LATIN1) {
+  const rows = [];
+  for (const [key, value] of best) if (!curated.has(key)) rows.push([key, value]);
   for (const [key, value] of curated) rows.push([key, value]);
   const kept = rows.map(([key, value]) => [key, tidy(value)]).filter(([key, value]) => charset.test(key) && charset.test(value));
   kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -317,7 +345,7 @@ for (const l of LANGS) {
     // via→no gives Norwegian words for a via-language word; via→en gives that word's English.
     const viaEn = new Candidates();
     addDictionary(viaEn, load(`${ISO3[via]}-eng`), { invert: false, base: 0, stats: stats.en, keepHead: () => true, toEnglish: true });
-    const bestEnglish = new Map(toTsv(viaEn, new Map()).split('\n').filter(Boolean).map((r) => r.split('\t')));
+    const bestEnglish = pickBest(viaEn);
     const vn = load(`${ISO3[via]}-nor`);
     for (const entry of vn.entries) {
       const english = bestEnglish.get(normaliseKey(entry.head));
@@ -337,8 +365,10 @@ for (const l of LANGS) {
     for (const form of block.en) if (!curatedFromEn.has(normaliseKey(form))) curatedFromEn.set(normaliseKey(form), written);
   }
   const charset = l === 'fr' ? LATIN1_FRENCH : LATIN1;
-  const a = toTsv(toEn, curatedToEn, charset);
-  const b = toTsv(fromEn, curatedFromEn, charset);
+  const plainToEn = pickBest(toEn);
+  const plainFromEn = pickBest(fromEn);
+  const a = toTsv(pickBest(toEn, roundTrip(plainFromEn)), curatedToEn, charset);
+  const b = toTsv(pickBest(fromEn, roundTrip(plainToEn)), curatedFromEn, charset);
   writeFileSync(path.join(OUT, `${l}-en.tsv`), a);
   writeFileSync(path.join(OUT, `en-${l}.tsv`), b);
   summary.push(`${l}-en ${a.split('\n').length - 1} entries (${(a.length / 1e6).toFixed(2)} MB), en-${l} ${b.split('\n').length - 1} entries (${(b.length / 1e6).toFixed(2)} MB)`);
