@@ -21,12 +21,20 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'public', 'dictionaries');
 const DICTD = '/usr/share/dictd';
 const TESSDATA = '/usr/share/tesseract-ocr/5/tessdata';
-const MAX_PHRASE_WORDS = 5;
+const MAX_PHRASE_WORDS = 6;
 
 const ISO3 = { en: 'eng', de: 'deu', fr: 'fra', es: 'spa', it: 'ita', pt: 'por', nl: 'nld', sv: 'swe', da: 'dan', no: 'nor', fi: 'fin' };
 const LANGS = Object.keys(ISO3).filter((l) => l !== 'en');
 /** Extra X→en evidence for Norwegian, which has no nor-eng dictionary: via Swedish, Finnish and Italian. */
 const PIVOTS = { no: ['sv', 'fi', 'it'] };
+/**
+ * The English dictionaries of these languages are small (4k–20k headwords: no "avancerad", no
+ * "lager" in Swedish), while their WikDict dictionaries with German are large and German↔English
+ * (Ding) is the largest of all. Words the direct dictionaries lack are filled in through German,
+ * ranked below every direct translation.
+ */
+const GERMAN_PIVOT = { fr: true, es: true, it: true, pt: true, nl: true, sv: true };
+const germanPivotName = (l) => `${ISO3[l]}-deu`;
 
 if (process.argv.includes('--packages')) {
   const names = new Set();
@@ -35,6 +43,7 @@ if (process.argv.includes('--packages')) {
     names.add(`dict-freedict-eng-${ISO3[l]}`);
   }
   for (const via of PIVOTS.no) names.add(`dict-freedict-${ISO3[via]}-nor`);
+  for (const l of Object.keys(GERMAN_PIVOT)) names.add(`dict-freedict-${germanPivotName(l)}`);
   names.add('tesseract-ocr');
   for (const l of Object.keys(ISO3)) names.add(`tesseract-ocr-${ISO3[l]}`);
   console.log([...names].join(' '));
@@ -321,8 +330,45 @@ for (const l of LANGS) {
   }
 }
 
+/**
+ * X↔English candidates through German: each (X headword, German translation) pair of the X→de
+ * dictionary becomes X → the German word's English, and the English words whose German is that
+ * word → X. The X→de dictionary's own order decides (first sense, first alternative). de→X is not
+ * read backwards: its X side is full of derived words and phrases that made nonsense through a
+ * second language ("locaux" → "auditory source width").
+ */
+function germanPivot(l, german) {
+  const toEn = new Candidates();
+  const fromEn = new Candidates();
+  const englishFor = new Map();
+  for (const [en, de] of german.fromEn) {
+    if (!stats.en.knows(en)) continue;
+    const key = normaliseKey(de);
+    if (!englishFor.has(key)) englishFor.set(key, []);
+    englishFor.get(key).push(en);
+  }
+  const add = (x, de, rank) => {
+    const head = cleanHead(x);
+    if (!head || head.split(' ').length > 3) return;
+    const english = german.toEn.get(normaliseKey(de));
+    if (english) toEn.add(head, english, -rank + 0.02 * stats.en.commonness(english));
+    for (const en of englishFor.get(normaliseKey(de)) ?? []) fromEn.add(en, head, -rank + 0.02 * stats[l].commonness(head));
+  };
+  const headOf = (entry) => entry.headLine.replace(/\s*\/[^/]*\/.*$/u, '').replace(/\s*<[^>]*>\s*$/u, '') || entry.head;
+  const toGerman = load(germanPivotName(l));
+  for (const entry of toGerman.entries) {
+    senses(entry, toGerman.format).forEach((sense, i) => sense.alternatives.forEach((de, k) => add(headOf(entry), de, 3 * Math.min(i, 4) + Math.min(k, 4))));
+  }
+  return { toEn: pickBest(toEn), fromEn: pickBest(fromEn) };
+}
+
+/** `best` with the keys it lacks filled in from `extra`. */
+const fillMissing = (best, extra) => new Map([...extra, ...best]);
+
 const notices = [];
 const summary = [];
+/** German's final tables, the pivot for GERMAN_PIVOT languages (German is built first). */
+let german;
 for (const l of LANGS) {
   const toEn = new Candidates();
   const fromEn = new Candidates();
@@ -367,8 +413,16 @@ for (const l of LANGS) {
   const charset = l === 'fr' ? LATIN1_FRENCH : LATIN1;
   const plainToEn = pickBest(toEn);
   const plainFromEn = pickBest(fromEn);
-  const a = toTsv(pickBest(toEn, roundTrip(plainFromEn)), curatedToEn, charset);
-  const b = toTsv(pickBest(fromEn, roundTrip(plainToEn)), curatedFromEn, charset);
+  let bestToEn = pickBest(toEn, roundTrip(plainFromEn));
+  let bestFromEn = pickBest(fromEn, roundTrip(plainToEn));
+  if (GERMAN_PIVOT[l]) {
+    const pivot = germanPivot(l, german);
+    bestToEn = fillMissing(bestToEn, pivot.toEn);
+    bestFromEn = fillMissing(bestFromEn, pivot.fromEn);
+  }
+  if (l === 'de') german = { toEn: new Map([...bestToEn, ...curatedToEn]), fromEn: new Map([...bestFromEn, ...curatedFromEn]) };
+  const a = toTsv(bestToEn, curatedToEn, charset);
+  const b = toTsv(bestFromEn, curatedFromEn, charset);
   writeFileSync(path.join(OUT, `${l}-en.tsv`), a);
   writeFileSync(path.join(OUT, `en-${l}.tsv`), b);
   summary.push(`${l}-en ${a.split('\n').length - 1} entries (${(a.length / 1e6).toFixed(2)} MB), en-${l} ${b.split('\n').length - 1} entries (${(b.length / 1e6).toFixed(2)} MB)`);

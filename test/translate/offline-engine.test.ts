@@ -1,9 +1,12 @@
 // The offline dictionary engine on its real data (public/dictionaries, served by the ASSETS binding):
-// common sign and interface texts per language, with the English expected from a dictionary engine.
+// common sign and interface texts per language, with the English expected from a dictionary engine;
+// the common sign phrases in every direction (through the English pivot where neither side is
+// English); and the rules that keep a dictionary translation readable.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/translate';
-import type { LanguageCode } from '../../src/languages';
+import { LANGUAGE_CODES, type LanguageCode } from '../../src/languages';
+import { SIGN_TEXTS } from './offline-sign-texts';
 
 const offline = () => createTranslator({ TRANSLATION_ENGINE: 'offline', ASSETS: env.ASSETS });
 
@@ -102,5 +105,105 @@ describe('offline engine without its data', () => {
     const error = await createTranslator({ TRANSLATION_ENGINE: 'offline', ASSETS: assets }).translate([{ text: 'Ausgang' }], 'de', 'en').catch((e) => e);
     expect(error).toMatchObject({ name: 'TranslationUnavailableError', reason: 'rejected', engine: 'offline-dictionary' });
     expect(error.message).toContain('npm run build:dictionaries');
+  });
+});
+
+describe('offline engine on realistic sign, shop and app texts', () => {
+  const rows = Object.entries(SIGN_TEXTS).flatMap(([language, texts]) => texts!.map(([text, english]) => [language as LanguageCode, text, english] as const));
+  it.each(rows)('%s: %s', async (source, text, english) => {
+    const result = await offline().translate([{ text }], source, 'en');
+    expect(english).toContain(result.texts[0]);
+  });
+});
+
+/** The phrases every sign and shop needs, as each language writes them: [en, de, fr, es, it, pt, nl, sv, da, no, fi]. */
+const COMMON_PHRASES: string[][] = [
+  ['Emergency exit', 'Notausgang', 'Sortie de secours', 'Salida de emergencia', 'Uscita di emergenza', 'Saída de emergência', 'Nooduitgang', 'Nödutgång', 'Nødudgang', 'Nødutgang', 'Hätäuloskäynti'],
+  ['No smoking', 'Rauchen verboten', 'Défense de fumer', 'Prohibido fumar', 'Vietato fumare', 'Proibido fumar', 'Verboden te roken', 'Rökning förbjuden', 'Rygning forbudt', 'Røyking forbudt', 'Tupakointi kielletty'],
+  ['Opening hours', 'Öffnungszeiten', "Heures d'ouverture", 'Horario de apertura', 'Orario di apertura', 'Horário de funcionamento', 'Openingstijden', 'Öppettider', 'Åbningstider', 'Åpningstider', 'Aukioloajat'],
+  ['Push', 'Drücken', 'Poussez', 'Empujar', 'Spingere', 'Empurre', 'Duwen', 'Tryck', 'Skub', 'Skyv', 'Työnnä'],
+  ['Pull', 'Ziehen', 'Tirez', 'Tirar', 'Tirare', 'Puxe', 'Trekken', 'Dra', 'Træk', 'Trekk', 'Vedä'],
+  ['Closed', 'Geschlossen', 'Fermé', 'Cerrado', 'Chiuso', 'Fechado', 'Gesloten', 'Stängt', 'Lukket', 'Stengt', 'Suljettu'],
+  ['Open', 'Geöffnet', 'Ouvert', 'Abierto', 'Aperto', 'Aberto', 'Open', 'Öppet', 'Åbent', 'Åpent', 'Avoinna'],
+  ['Exit', 'Ausgang', 'Sortie', 'Salida', 'Uscita', 'Saída', 'Uitgang', 'Utgång', 'Udgang', 'Utgang', 'Uloskäynti'],
+  ['Entrance', 'Eingang', 'Entrée', 'Entrada', 'Ingresso', 'Entrada', 'Ingang', 'Ingång', 'Indgang', 'Inngang', 'Sisäänkäynti'],
+  ['Toilets', 'Toiletten', 'Toilettes', 'Aseos', 'Bagni', 'Casas de banho', 'Toiletten', 'Toaletter', 'Toiletter', 'Toaletter', 'WC'],
+  ['Do not disturb', 'Bitte nicht stören', 'Ne pas déranger', 'No molestar', 'Non disturbare', 'Não incomodar', 'Niet storen', 'Stör ej', 'Forstyr ikke', 'Ikke forstyrr', 'Älä häiritse'],
+  ['Out of order', 'Außer Betrieb', 'Hors service', 'Fuera de servicio', 'Fuori servizio', 'Avariado', 'Buiten gebruik', 'Ur funktion', 'Ude af drift', 'Ute av drift', 'Epäkunnossa'],
+  ['Keep right', 'Rechts halten', 'Serrez à droite', 'Mantenga su derecha', 'Tenere la destra', 'Mantenha a direita', 'Rechts houden', 'Håll till höger', 'Hold til højre', 'Hold til høyre', 'Pidä oikea'],
+  ['Wet floor', 'Nasser Boden', 'Sol mouillé', 'Suelo mojado', 'Pavimento bagnato', 'Piso molhado', 'Natte vloer', 'Vått golv', 'Vådt gulv', 'Vått gulv', 'Märkä lattia'],
+  ['Staff only', 'Nur für Personal', 'Réservé au personnel', 'Solo personal autorizado', 'Solo personale autorizzato', 'Reservado ao pessoal', 'Alleen personeel', 'Endast personal', 'Kun personale', 'Kun for ansatte', 'Vain henkilökunnalle'],
+  ['No entry', 'Kein Zutritt', 'Entrée interdite', 'Prohibido el paso', "Vietato l'ingresso", 'Entrada proibida', 'Geen toegang', 'Tillträde förbjudet', 'Adgang forbudt', 'Adgang forbudt', 'Pääsy kielletty'],
+  ['Please wait', 'Bitte warten', 'Veuillez patienter', 'Espere por favor', 'Attendere prego', 'Aguarde por favor', 'Even geduld', 'Var god vänta', 'Vent venligst', 'Vennligst vent', 'Odota hetki'],
+  ['Sale', 'Ausverkauf', 'Soldes', 'Rebajas', 'Saldi', 'Saldos', 'Uitverkoop', 'Rea', 'Udsalg', 'Salg', 'Ale'],
+  ['Free shipping', 'Kostenloser Versand', 'Livraison gratuite', 'Envío gratis', 'Spedizione gratuita', 'Envio grátis', 'Gratis verzending', 'Fri frakt', 'Gratis fragt', 'Gratis frakt', 'Ilmainen toimitus'],
+  ['Add to cart', 'In den Warenkorb', 'Ajouter au panier', 'Añadir al carrito', 'Aggiungi al carrello', 'Adicionar ao carrinho', 'In winkelwagen', 'Lägg i varukorgen', 'Læg i kurven', 'Legg i handlekurven', 'Lisää ostoskoriin'],
+  ['Settings', 'Einstellungen', 'Paramètres', 'Ajustes', 'Impostazioni', 'Definições', 'Instellingen', 'Inställningar', 'Indstillinger', 'Innstillinger', 'Asetukset'],
+  ['Log in', 'Anmelden', 'Se connecter', 'Iniciar sesión', 'Accedi', 'Iniciar sessão', 'Inloggen', 'Logga in', 'Log ind', 'Logg inn', 'Kirjaudu sisään'],
+  ['Cancel', 'Abbrechen', 'Annuler', 'Cancelar', 'Annulla', 'Cancelar', 'Annuleren', 'Avbryt', 'Annuller', 'Avbryt', 'Peruuta'],
+  ['Save', 'Speichern', 'Enregistrer', 'Guardar', 'Salva', 'Guardar', 'Opslaan', 'Spara', 'Gem', 'Lagre', 'Tallenna'],
+];
+const ORDER: LanguageCode[] = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'no', 'fi'];
+
+describe('common sign phrases in every direction', () => {
+  it.each(COMMON_PHRASES.map((forms) => [forms[0], forms] as const))('%s', async (_english, forms) => {
+    const translator = offline();
+    const wrong: string[] = [];
+    for (const source of LANGUAGE_CODES) {
+      for (const target of LANGUAGE_CODES) {
+        if (source === target) continue;
+        const [text, expected] = [forms[ORDER.indexOf(source)], forms[ORDER.indexOf(target)]];
+        const [got] = (await translator.translate([{ text }], source, target)).texts;
+        // All caps in, all caps out ("WC" → "TOILETS").
+        const want = text === text.toUpperCase() ? expected.toUpperCase() : expected;
+        if (got !== want) wrong.push(`${source}→${target}: ${text} → ${got} (want ${want})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps all-caps signs in capitals in every direction', async () => {
+    const translator = offline();
+    const wrong: string[] = [];
+    for (const forms of COMMON_PHRASES.slice(0, 8)) {
+      for (const source of LANGUAGE_CODES) {
+        const target: LanguageCode = source === 'en' ? 'de' : 'en';
+        const [text, expected] = [forms[ORDER.indexOf(source)].toUpperCase(), forms[ORDER.indexOf(target)].toUpperCase()];
+        const [got] = (await translator.translate([{ text }], source, target)).texts;
+        if (got !== expected) wrong.push(`${source}→${target}: ${text} → ${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('offline engine rules', () => {
+  it('reads a dotted abbreviation as one word instead of letters and sentence ends', async () => {
+    const result = await offline().translate([{ text: 'Even geduld a.u.b.' }, { text: 'Deur sluiten a.u.b.' }], 'nl', 'en');
+    expect(result.texts).toEqual(['Please wait', 'Please close the door']);
+    // An abbreviation it does not know passes through whole.
+    expect((await offline().translate([{ text: 'z.B. Kaffee' }], 'de', 'en')).texts).toEqual(['z.B. coffee']);
+  });
+
+  it('leaves out the pronoun of a German polite imperative, but not of a question', async () => {
+    const translator = offline();
+    expect((await translator.translate([{ text: 'Kommen Sie herein' }, { text: 'KOMMEN SIE HEREIN' }], 'de', 'en')).texts).toEqual(['Come in', 'COME IN']);
+    expect((await translator.translate([{ text: 'Bitte warten Sie' }], 'de', 'en')).texts).toEqual(['Please wait']);
+    expect((await translator.translate([{ text: 'Haben Sie Hunger?' }], 'de', 'en')).texts[0]).toMatch(/^Have you /u);
+  });
+
+  it('keeps names written with capitals on every hyphenated part', async () => {
+    const result = await offline().translate([{ text: 'Théâtre du Saint-Michel' }, { text: 'Gare Saint-Lazare' }], 'fr', 'en');
+    expect(result.texts).toEqual(['Theatre of the Saint-Michel', 'Railway station Saint-Lazare']);
+  });
+
+  it('fills words the small dictionaries lack through German', async () => {
+    // Swedish-English FreeDict has none of these; Swedish-German (WikDict) and German-English (Ding) do.
+    const result = await offline().translate([{ text: 'Dricksvatten' }, { text: 'Kollektion' }], 'sv', 'en');
+    expect(result.texts).toEqual(['Drinking water', 'Collection']);
+  });
+
+  it('ranks the meaning both dictionaries agree on first', async () => {
+    expect((await offline().translate([{ text: 'Fuchs' }], 'de', 'en')).texts).toEqual(['Fox']);
   });
 });

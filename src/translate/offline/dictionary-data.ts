@@ -22,6 +22,10 @@ export interface LanguageRules {
   capitalisesNouns: boolean;
   /** Punctuation only this language writes (Spanish ¿ ¡), dropped when translating out of it. */
   sourceOnlyPunctuation: string;
+  /** Pronouns of a polite imperative that English leaves out ("Halten Sie" → "Keep"); see dictionary-translator.ts. */
+  imperativePronouns: string[];
+  /** Words that may come before such an imperative's verb ("Und geben Sie", "Bitte wenden Sie"). */
+  imperativeLeads: string[];
 }
 
 export interface DictionaryManifest {

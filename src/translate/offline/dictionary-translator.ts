@@ -14,7 +14,9 @@ interface Token {
   kind: 'word' | 'space' | 'other';
 }
 
-const TOKEN = /⟦\d+⟧|[\p{L}\p{M}\p{N}]+(?:['’‘ʼ\-‐‑–][\p{L}\p{M}\p{N}]+)*['’‘ʼ]?|\s+|./gsu;
+// A dotted abbreviation ("a.u.b.", "z.B.") is one word, so the dictionary can know it and its dots
+// are not read as sentence ends.
+const TOKEN = /⟦\d+⟧|(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’‘ʼ\-‐‑–][\p{L}\p{M}\p{N}]+)*['’‘ʼ]?|\s+|./gsu;
 const SENTENCE_END = /[.!?]/u;
 
 /** Normalises a word or phrase the way scripts/build-dictionaries.mjs normalises keys. */
@@ -31,7 +33,7 @@ export function translateWithDictionary(
   dropPunctuation: string,
   toEnglish: boolean,
 ): string {
-  const tokens = tokenize(text, rules);
+  const tokens = dropImperativePronouns(tokenize(text, rules), rules);
   const out: string[] = [];
   let sentenceStart = true;
   let capitaliseNext = false;
@@ -77,6 +79,39 @@ function tokenize(text: string, rules: LanguageRules): Token[] {
     else tokens.push({ text: raw, kind: 'other' });
   }
   return tokens;
+}
+
+/**
+ * German polite imperatives put "Sie" after the verb ("Halten Sie", "Bitte wenden Sie sich"): English
+ * has no pronoun there ("Keep", "Please turn"). A pronoun of the rule's list is dropped when it
+ * follows a verb in the infinitive form that opens its clause (after at most one leading word such
+ * as "und" or "bitte"), unless the sentence is a question ("Haben Sie Fragen?").
+ */
+function dropImperativePronouns(tokens: Token[], rules: LanguageRules): Token[] {
+  if (rules.imperativePronouns.length === 0) return tokens;
+  const drop = new Set<number>();
+  let clause: number[] = [];
+  let sentence: number[] = [];
+  const endSentence = (question: boolean) => {
+    if (!question) for (const i of sentence) drop.add(i);
+    sentence = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === 'other') {
+      if (SENTENCE_END.test(token.text)) endSentence(token.text === '?');
+      if (/[.!?,;:]/u.test(token.text)) clause = [];
+      continue;
+    }
+    if (token.kind !== 'word') continue;
+    const key = normaliseKey(token.text);
+    const verbAt = clause.length === 1 || (clause.length === 2 && rules.imperativeLeads.includes(normaliseKey(tokens[clause[0]].text))) ? clause.at(-1)! : -1;
+    if (rules.imperativePronouns.includes(key) && verbAt >= 0 && /(?:en|ern|eln)$/u.test(normaliseKey(tokens[verbAt].text))) sentence.push(i);
+    clause.push(i);
+  }
+  endSentence(false);
+  // Each dropped pronoun takes the space before it along.
+  return tokens.filter((_, i) => !drop.has(i) && !(tokens[i].kind === 'space' && drop.has(i + 1)));
 }
 
 /** "l'entrée" → "l'", "entrée" (two words, no space between) for languages that elide. */
@@ -135,8 +170,11 @@ function translateWord(word: string, dictionary: SortedDictionary, rules: Langua
   const direct = lookupInflected(key, dictionary, rules, toEnglish);
   if (direct !== undefined) return direct;
   if (key.includes('-')) {
-    const parts = word.split(/[-–]/u).map((part) => translateWord(part, dictionary, rules, depth, toEnglish) ?? part);
-    return parts.join('-');
+    const parts = word.split(/[-–]/u);
+    // "Palais-Royal", "SAINT-GERMAIN": capitals on every part make a name in a language that does
+    // not capitalise nouns; names are not translated.
+    if (!rules.capitalisesNouns && parts.every((part) => /^\p{Lu}/u.test(part))) return undefined;
+    return parts.map((part) => translateWord(part, dictionary, rules, depth, toEnglish) ?? part).join('-');
   }
   if (depth > 0 && rules.compoundLinks.length > 0) return translateCompound(key, dictionary, rules, depth, toEnglish);
   return undefined;
@@ -154,9 +192,15 @@ function lookupInflected(key: string, dictionary: SortedDictionary, rules: Langu
   return undefined;
 }
 
-/** "customer" → "customers", "city" → "cities"; phrases and words already plural stay as they are. */
+/** English adjectives take no plural ("les arts décoratifs" → "decorative arts", not "decoratives"). */
+const ADJECTIVE_ENDING = /(?:ive|ous|ful|able|ible|ed|less|ish|ical|ese|ent|ant)$/u;
+
+/**
+ * "customer" → "customers", "city" → "cities"; phrases, words already plural and words that look
+ * like adjectives stay as they are.
+ */
 function englishPlural(word: string): string {
-  if (!/^\p{L}+$/u.test(word) || /s$/u.test(word)) return word;
+  if (!/^\p{L}+$/u.test(word) || /s$/u.test(word) || ADJECTIVE_ENDING.test(word)) return word;
   if (/[^aeiou]y$/u.test(word)) return `${word.slice(0, -1)}ies`;
   if (/(x|z|ch|sh)$/u.test(word)) return `${word}es`;
   return `${word}s`;
