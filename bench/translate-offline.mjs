@@ -1,7 +1,11 @@
-// Speed of the offline dictionary engine inside workerd: the first call per language pair (which
-// fetches and indexes the dictionary from the static assets) and warm calls, measured from outside
-// the Worker (workerd freezes its clocks during CPU work). There is no native reference to compare
-// with: the engine exists only here. Run: npm run bench:translate-offline
+// The offline dictionary engine inside workerd, measured two ways. Quality: how many of the realistic
+// sign, shop and app texts of test/translate/offline-sign-texts.ts come out as one of their accepted
+// English translations, per language, on the table the curated data was tuned with and on a held-out
+// table nobody tuned it on (the honest estimate), with the misses listed. Speed: the first call per
+// language pair (which fetches and indexes the dictionary from the static assets) and warm calls,
+// measured from outside the Worker (workerd freezes its clocks during CPU work). There is no native
+// reference to compare with: the engine exists only here. Run: npm run bench:translate-offline
+import { statSync } from 'node:fs';
 import { unstable_startWorker } from 'wrangler';
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'; // no network here: skip wrangler's Request.cf download
@@ -30,17 +34,35 @@ async function time(label, texts, source, target) {
   console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  (${texts.length} texts)  e.g. ${JSON.stringify(result.texts[0])}`);
 }
 
+function printQuality(label, scores) {
+  let right = 0;
+  let total = 0;
+  const perLanguage = Object.entries(scores).map(([language, s]) => {
+    right += s.right;
+    total += s.total;
+    return `${language} ${s.right}/${s.total}`;
+  });
+  console.log(`${label.padEnd(26)} ${right}/${total} right (${((100 * right) / total).toFixed(0)}%)   ${perLanguage.join('  ')}`);
+  for (const [language, s] of Object.entries(scores)) for (const miss of s.wrong) console.log(`    ${language}: ${miss}`);
+}
+
+const size = (pair) => `${(statSync(`public/dictionaries/${pair}.tsv`).size / 1e6).toFixed(2)} MB`;
+
 try {
   // Nothing to translate: starts the isolate without loading any dictionary.
   await time('isolate start (texts without letters)', ['12:30'], 'de', 'en');
-  await time('de→en first call (loads de-en, 4.0 MB)', batch('de', 1), 'de', 'en');
+  await time(`de→en first call (loads de-en, ${size('de-en')})`, batch('de', 1), 'de', 'en');
   for (let i = 0; i < 3; i++) await time(`de→en warm, 200 sign texts #${i + 1}`, batch('de', 200), 'de', 'en');
   await time('de→fr first call (pivot, loads en-fr)', batch('de', 1), 'de', 'fr');
   await time('de→fr warm, 200 sign texts', batch('de', 200), 'de', 'fr');
-  await time('fi→en first call (loads fi-en, 2.4 MB)', batch('fi', 1), 'fi', 'en');
+  await time(`fi→en first call (loads fi-en, ${size('fi-en')})`, batch('fi', 1), 'fi', 'en');
   await time('fi→en warm, 200 sign texts', batch('fi', 200), 'fi', 'en');
-  await time('fr→en first call (loads fr-en, 0.15 MB)', batch('fr', 1), 'fr', 'en');
+  await time(`fr→en first call (loads fr-en, ${size('fr-en')})`, batch('fr', 1), 'fr', 'en');
   await time('fr→en warm, 200 sign texts', batch('fr', 200), 'fr', 'en');
+  console.log();
+  const quality = await (await fetch(new URL('/quality', url))).json();
+  printQuality('quality, tuning table', quality.tuning);
+  printQuality('quality, held-out table', quality.heldOut);
 } finally {
   await worker.dispose();
 }
