@@ -192,6 +192,23 @@ describe('offline engine rules', () => {
     expect((await translator.translate([{ text: 'Haben Sie Hunger?' }], 'de', 'en')).texts[0]).toMatch(/^Have you /u);
   });
 
+  it('puts the verb of a German or Dutch label first, as English does', async () => {
+    const translator = offline();
+    expect((await translator.translate([{ text: 'Bild hochladen' }, { text: 'Bitte nicht hinauslehnen' }, { text: 'BILD HOCHLADEN' }], 'de', 'en')).texts).toEqual([
+      'Upload picture',
+      'Please do not lean out',
+      'UPLOAD PICTURE',
+    ]);
+    expect((await translator.translate([{ text: 'Bestand verwijderen' }], 'nl', 'en')).texts).toEqual(['Delete file']);
+    // A participle is not a verb to move.
+    expect((await translator.translate([{ text: 'Tür geschlossen' }], 'de', 'en')).texts).toEqual(['Door closed']);
+    expect((await translator.translate([{ text: 'Deur gesloten' }], 'nl', 'en')).texts).toEqual(['Door closed']);
+  });
+
+  it('gives a Swedish plural an English plural', async () => {
+    expect((await offline().translate([{ text: 'Nya bilar' }], 'sv', 'en')).texts).toEqual(['New cars']);
+  });
+
   it('keeps names written with capitals on every hyphenated part', async () => {
     const result = await offline().translate([{ text: 'Théâtre du Saint-Michel' }, { text: 'Gare Saint-Lazare' }], 'fr', 'en');
     expect(result.texts).toEqual(['Theatre of the Saint-Michel', 'Railway station Saint-Lazare']);

@@ -26,6 +26,16 @@ export interface LanguageRules {
   imperativePronouns: string[];
   /** Words that may come before such an imperative's verb ("Und geben Sie", "Bitte wenden Sie"). */
   imperativeLeads: string[];
+  /** Set for languages whose labels put the verb last ("Profil bearbeiten"); see dictionary-translator.ts. */
+  verbFinal?: VerbFinalRule;
+}
+
+/** How a verb-final language's infinitive looks: patterns (regular expressions) on the lower-case word. */
+export interface VerbFinalRule {
+  /** The infinitive's ending. */
+  infinitive: string;
+  /** Participles that share it ("geschlossen"), which are not moved. */
+  notParticiple: string;
 }
 
 export interface DictionaryManifest {
