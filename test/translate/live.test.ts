@@ -17,6 +17,10 @@ const engines: [string, string[], TranslationEnv][] = [
   ['openai', ['OPENAI_API_KEY'], { OPENAI_API_KEY: live.OPENAI_API_KEY, OPENAI_BASE_URL: live.OPENAI_BASE_URL, OPENAI_MODEL: live.OPENAI_MODEL }],
 ];
 
+const skipped = engines.filter(([, required]) => required.some((name) => !live[name])).map(([engine, required]) => `${engine} (set ${required.join(', ')})`);
+// Said once in the run's output, not only in the skipped tests' names (which the default reporter does not print).
+if (skipped.length > 0) console.info(`Live translation tests skipped, no keys in the environment: ${skipped.join('; ')}.`);
+
 for (const [engine, required, settings] of engines) {
   const missing = required.filter((name) => !live[name]);
   describe.skipIf(missing.length > 0)(`live ${engine}${missing.length > 0 ? ` (skipped: set ${missing.join(', ')} to run)` : ''}`, () => {
