@@ -548,3 +548,70 @@ export const UNSEEN_SIGN_TEXTS: Partial<Record<LanguageCode, SignText[]>> = {
     ['Fri entré', ['Free entry', 'Free admission']],
   ],
 };
+
+/**
+ * A fourth table, written before the general shop and interface vocabulary was added (after the
+ * unseen table had been read): the estimate for that vocabulary. Measured only.
+ */
+export const FRESH_SIGN_TEXTS: Partial<Record<LanguageCode, SignText[]>> = {
+  de: [
+    ['Versandkosten', ['Shipping costs', 'Shipping']],
+    ['Zur Kasse', ['Checkout', 'To checkout', 'Proceed to checkout']],
+    ['Rückgabe', ['Returns', 'Return']],
+    ['Suche', ['Search']],
+    ['Kundenservice', ['Customer service']],
+    ['Newsletter abonnieren', ['Subscribe to newsletter', 'Subscribe to the newsletter']],
+    ['Sortieren nach', ['Sort by']],
+    ['Gesamtsumme', ['Total']],
+  ],
+  fr: [
+    ['Frais de port', ['Shipping costs', 'Shipping']],
+    ['Passer à la caisse', ['Checkout', 'Proceed to checkout']],
+    ['Retours', ['Returns']],
+    ['Rechercher', ['Search']],
+    ['Service client', ['Customer service']],
+    ["S'abonner à la newsletter", ['Subscribe to newsletter', 'Subscribe to the newsletter']],
+    ['Trier par', ['Sort by']],
+    ['Total', ['Total']],
+  ],
+  es: [
+    ['Gastos de envío', ['Shipping costs', 'Shipping']],
+    ['Tramitar pedido', ['Checkout', 'Proceed to checkout']],
+    ['Devoluciones', ['Returns']],
+    ['Buscar', ['Search']],
+    ['Atención al cliente', ['Customer service']],
+    ['Suscribirse al boletín', ['Subscribe to newsletter', 'Subscribe to the newsletter']],
+    ['Ordenar por', ['Sort by']],
+    ['Total', ['Total']],
+  ],
+  it: [
+    ['Spese di spedizione', ['Shipping costs', 'Shipping']],
+    ['Procedi al pagamento', ['Checkout', 'Proceed to checkout']],
+    ['Resi', ['Returns']],
+    ['Cerca', ['Search']],
+    ['Servizio clienti', ['Customer service']],
+    ['Iscriviti alla newsletter', ['Subscribe to newsletter', 'Subscribe to the newsletter']],
+    ['Ordina per', ['Sort by']],
+    ['Totale', ['Total']],
+  ],
+  nl: [
+    ['Verzendkosten', ['Shipping costs', 'Shipping']],
+    ['Afrekenen', ['Checkout']],
+    ['Retourneren', ['Returns', 'Return']],
+    ['Zoeken', ['Search']],
+    ['Klantenservice', ['Customer service']],
+    ['Inschrijven voor de nieuwsbrief', ['Subscribe to newsletter', 'Subscribe to the newsletter']],
+    ['Sorteren op', ['Sort by']],
+    ['Totaal', ['Total']],
+  ],
+  sv: [
+    ['Fraktkostnad', ['Shipping costs', 'Shipping cost', 'Shipping']],
+    ['Till kassan', ['Checkout', 'To checkout', 'Proceed to checkout']],
+    ['Returer', ['Returns']],
+    ['Sök', ['Search']],
+    ['Kundservice', ['Customer service']],
+    ['Prenumerera på nyhetsbrevet', ['Subscribe to newsletter', 'Subscribe to the newsletter']],
+    ['Sortera efter', ['Sort by']],
+    ['Totalt', ['Total']],
+  ],
+};
