@@ -1,9 +1,9 @@
 // The offline dictionary engine inside workerd, measured two ways. Quality: how many of the realistic
 // sign, shop and app texts of test/translate/offline-sign-texts.ts come out as one of their accepted
 // English translations, per language, on the table the curated data was tuned with, on a held-out
-// table, on an "unseen" table written after the held-out one had been looked at, and on a "fresh"
-// one written after that (each is the honest estimate for the changes made before it was first
-// read), with the misses listed. Speed: the first call per
+// table, on an "unseen" table written after the held-out one had been looked at, on a "fresh" one
+// written after that, and on a "final" one written after the last change (each is the honest
+// estimate for the changes made before it was first read), with the misses listed. Speed: the first call per
 // language pair (which fetches and indexes the dictionary from the static assets) and warm calls,
 // measured from outside the Worker (workerd freezes its clocks during CPU work). There is no native
 // reference to compare with: the engine exists only here. Run: npm run bench:translate-offline
@@ -67,6 +67,7 @@ try {
   printQuality('quality, held-out table', quality.heldOut);
   printQuality('quality, unseen table', quality.unseen);
   printQuality('quality, fresh table', quality.fresh);
+  printQuality('quality, final table', quality.final);
 } finally {
   await worker.dispose();
 }

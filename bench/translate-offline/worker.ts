@@ -3,7 +3,7 @@
 // GET /quality scores the engine on the sign-text tables of the tests.
 import { createTranslator } from '../../src/translate';
 import type { LanguageCode } from '../../src/languages';
-import { FRESH_SIGN_TEXTS, HELD_OUT_SIGN_TEXTS, SIGN_TEXTS, UNSEEN_SIGN_TEXTS, type SignText } from '../../test/translate/offline-sign-texts';
+import { FINAL_SIGN_TEXTS, FRESH_SIGN_TEXTS, HELD_OUT_SIGN_TEXTS, SIGN_TEXTS, UNSEEN_SIGN_TEXTS, type SignText } from '../../test/translate/offline-sign-texts';
 
 export { AccountLimiter } from '../../src/limits/account-limiter';
 
@@ -22,7 +22,7 @@ async function score(env: Env, table: Partial<Record<LanguageCode, SignText[]>>)
 export default {
   async fetch(request, env) {
     if (new URL(request.url).pathname === '/quality') {
-      return Response.json({ tuning: await score(env, SIGN_TEXTS), heldOut: await score(env, HELD_OUT_SIGN_TEXTS), unseen: await score(env, UNSEEN_SIGN_TEXTS), fresh: await score(env, FRESH_SIGN_TEXTS) });
+      return Response.json({ tuning: await score(env, SIGN_TEXTS), heldOut: await score(env, HELD_OUT_SIGN_TEXTS), unseen: await score(env, UNSEEN_SIGN_TEXTS), fresh: await score(env, FRESH_SIGN_TEXTS), final: await score(env, FINAL_SIGN_TEXTS) });
     }
     const { texts, source, target } = (await request.json()) as { texts: string[]; source: LanguageCode; target: LanguageCode };
     const result = await createTranslator(env).translate(texts.map((text) => ({ text })), source, target);
