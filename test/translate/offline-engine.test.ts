@@ -222,5 +222,8 @@ describe('offline engine rules', () => {
 
   it('ranks the meaning both dictionaries agree on first', async () => {
     expect((await offline().translate([{ text: 'Fuchs' }], 'de', 'en')).texts).toEqual(['Fox']);
+    // A word found in every dictionary ("place", "will be") no longer outranks the plain equivalent.
+    expect((await offline().translate([{ text: 'Local' }], 'fr', 'en')).texts).toEqual(['Local']);
+    expect((await offline().translate([{ text: 'Geben' }, { text: 'Menge' }], 'de', 'en')).texts).toEqual(['Give', 'Quantity']);
   });
 });
