@@ -205,6 +205,18 @@ describe('offline engine rules', () => {
     expect((await translator.translate([{ text: 'Deur gesloten' }], 'nl', 'en')).texts).toEqual(['Door closed']);
   });
 
+  it('puts a French, Spanish, Italian or Portuguese adjective before its noun, but not a participle', async () => {
+    const translator = offline();
+    expect((await translator.translate([{ text: 'Musée national' }, { text: 'LES ARTS DÉCORATIFS' }, { text: 'Musée fermé' }], 'fr', 'en')).texts).toEqual([
+      'National museum',
+      'THE ORNAMENTAL ARTS',
+      'Museum closed',
+    ]);
+    expect((await translator.translate([{ text: 'Precios especiales' }], 'es', 'en')).texts).toEqual(['Special prices']);
+    expect((await translator.translate([{ text: 'Museo nazionale' }], 'it', 'en')).texts).toEqual(['National museum']);
+    expect((await translator.translate([{ text: 'Museu Nacional' }], 'pt', 'en')).texts).toEqual(['National museum']);
+  });
+
   it('gives a Swedish plural an English plural', async () => {
     expect((await offline().translate([{ text: 'Nya bilar' }], 'sv', 'en')).texts).toEqual(['New cars']);
   });

@@ -26,8 +26,10 @@ export interface LanguageRules {
   imperativePronouns: string[];
   /** Words that may come before such an imperative's verb ("Und geben Sie", "Bitte wenden Sie"). */
   imperativeLeads: string[];
-  /** Set for languages whose labels put the verb last ("Profil bearbeiten"); see dictionary-translator.ts. */
+  /** Set for languages whose labels put the verb last ("Profil bearbeiten"); see english-word-order.ts. */
   verbFinal?: VerbFinalRule;
+  /** True for languages that put most adjectives after the noun ("arts décoratifs"); see english-word-order.ts. */
+  adjectivesFollowNouns?: boolean;
 }
 
 /** How a verb-final language's infinitive looks: patterns (regular expressions) on the lower-case word. */

@@ -6,7 +6,9 @@
  * spacing, numbers and protected-span tokens (⟦N⟧) are kept; case follows the source (ALL CAPS stays
  * all caps, a capital at a sentence start stays). This is a development engine: it does no grammar.
  */
-import type { LanguageRules, VerbFinalRule } from './dictionary-data';
+import type { LanguageRules } from './dictionary-data';
+import { inEnglishOrder, type Unit } from './english-word-order';
+import { normaliseKey } from './normalise-key';
 import type { SortedDictionary } from './sorted-dictionary';
 
 interface Token {
@@ -19,10 +21,6 @@ interface Token {
 const TOKEN = /⟦\d+⟧|(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’‘ʼ\-‐‑–][\p{L}\p{M}\p{N}]+)*['’‘ʼ]?|\s+|./gsu;
 const SENTENCE_END = /[.!?]/u;
 
-/** Normalises a word or phrase the way scripts/build-dictionaries.mjs normalises keys. */
-export function normaliseKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[’‘ʼ]/gu, "'").replace(/[‐‑–—]/gu, '-').replace(/ĳ/gu, 'ij');
-}
 
 /** Translates one text with one dictionary (one direction, e.g. de→en). */
 export function translateWithDictionary(
@@ -70,54 +68,14 @@ export function translateWithDictionary(
     sentenceStart = false;
     i = match.end;
   }
-  const reordered = toEnglish && rules.verbFinal && isOneRun(tokens) ? verbFirst(units, rules.verbFinal, rules.capitalisesNouns) : undefined;
+  const reordered = toEnglish && isOneRun(tokens) ? inEnglishOrder(units, rules) : undefined;
   if (reordered) return reordered + (tokens.at(-1)?.kind === 'other' ? tokens.at(-1)!.text : '');
   return out.join('').replace(/ {2,}/gu, ' ').replace(/ +([,.;:!?)])/gu, (_, p: string) => p).trim();
 }
 
-/** One translated word or phrase of the source, in source order. */
-interface Unit {
-  /** The translation as written (case applied), or the source word passed through. */
-  text: string;
-  source: string;
-  /** The dictionary's translation; undefined when the word was passed through. */
-  english?: string;
-  /** True when the unit is one source word, not a phrase. */
-  single: boolean;
-}
-
-/** A label or sign of words only (an end mark allowed), the texts verb-final reordering is for. */
+/** A label or sign of words only (an end mark allowed), the texts English word order is fixed for. */
 function isOneRun(tokens: Token[]): boolean {
   return tokens.every((t, i) => t.kind !== 'other' || (i === tokens.length - 1 && /^[.!]$/u.test(t.text)));
-}
-
-/**
- * German and Dutch labels put the verb last ("Profil bearbeiten", "Wachtwoord wijzigen"); English
- * puts it first ("Edit profile"). The last word is taken for a verb when it has the language's
- * infinitive ending, is not a participle or (German) a capitalised noun, and its English is a bare
- * verb (not "forbidden", "closed", "prices"). It moves to the front, after a leading "please"; a
- * "not" before it becomes "do not" ("Bitte nicht hinauslehnen" → "Please do not lean out").
- */
-function verbFirst(units: Unit[], rule: VerbFinalRule, capitalisesNouns: boolean): string | undefined {
-  const verb = units.at(-1);
-  if (units.length < 2 || units.length > 5 || !verb?.single || verb.english === undefined) return undefined;
-  const key = normaliseKey(verb.source);
-  if (!new RegExp(rule.infinitive, 'u').test(key) || new RegExp(rule.notParticiple, 'u').test(key)) return undefined;
-  if (capitalisesNouns && /^\p{Lu}\p{Ll}/u.test(verb.source)) return undefined;
-  const english = verb.english.toLowerCase();
-  if (!/^\p{L}+(?: \p{L}+)?$/u.test(english) || /(?:ed|en|ing|s|ly)$/u.test(english.split(' ')[0])) return undefined;
-  const rest = units.slice(0, -1);
-  const lead: Unit[] = [];
-  while (rest.length > 0 && rest[0].english?.toLowerCase() === 'please') lead.push(rest.shift()!);
-  const negated = rest.length > 0 && /^(?:not|no)$/u.test(rest.at(-1)!.english?.toLowerCase() ?? '');
-  if (negated) rest.pop();
-  const allCaps = (t: string) => t === t.toUpperCase() && t !== t.toLowerCase();
-  const capitalised = /^\p{Lu}/u.test(units[0].text) && !allCaps(units[0].text);
-  const lower = (t: string) => (allCaps(t) ? t : t.charAt(0).toLowerCase() + t.slice(1));
-  const verbText = negated ? `${allCaps(verb.text) ? 'DO NOT' : 'do not'} ${verb.text}` : verb.text;
-  const words = [...lead.map((u) => u.text), verbText, ...rest.map((u) => u.text)].map(lower);
-  if (capitalised) words[0] = words[0].charAt(0).toUpperCase() + words[0].slice(1);
-  return words.join(' ');
 }
 
 function tokenize(text: string, rules: LanguageRules): Token[] {
