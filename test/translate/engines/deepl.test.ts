@@ -1,6 +1,6 @@
 // DeepL against a fake built from its documented API (POST /v2/translate, DeepL-Auth-Key header,
 // { text: [...] } in, { translations: [{ text }] } out, 456 = quota exceeded, 429 = too many requests).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTranslator, TranslationUnavailableError } from '../../../src/translate';
 import { GERMAN_TO_ENGLISH, fakeFetch, fakeTranslate, json, recordingClock, type RecordedCall } from '../test-helpers';
 
@@ -15,6 +15,8 @@ function deepl(respond: (call: RecordedCall, n: number) => Response | Promise<Re
 }
 
 describe('deepl engine', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('sends the documented request to the free host and maps language codes', async () => {
     const { translator, calls } = deepl(deeplAnswer);
     const result = await translator.translate([{ text: 'Notausgang' }, { text: 'Bitte Tür schließen' }], 'de', 'en');
@@ -31,6 +33,19 @@ describe('deepl engine', () => {
       tag_handling: 'xml',
       ignore_tags: ['k'],
     });
+  });
+
+  it('goes out through the Worker\'s own fetch when no fetch is injected', async () => {
+    // The production path: intercepted at the runtime's outbound fetch, as the API tests do.
+    const seen: string[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const request = new Request(input, init);
+      seen.push(`${request.method} ${request.url} ${request.headers.get('authorization')}`);
+      return deeplAnswer({ url: new URL(request.url), method: request.method, headers: request.headers, body: await request.json() });
+    });
+    const translator = createTranslator({ TRANSLATION_ENGINE: 'deepl', DEEPL_API_KEY: 'secret-key:fx' });
+    expect((await translator.translate([{ text: 'Ausgang' }], 'de', 'en')).texts).toEqual(['Exit']);
+    expect(seen).toEqual(['POST https://api-free.deepl.com/v2/translate DeepL-Auth-Key secret-key:fx']);
   });
 
   it('uses the pro host for pro keys, NB for Norwegian and PT-PT for Portuguese targets', async () => {
