@@ -343,6 +343,13 @@ const load = (name) => {
   return dicts.get(name);
 };
 const dictNamesFor = (l) => [...(l === 'no' ? [] : [`${ISO3[l]}-eng`]), `eng-${ISO3[l]}`, ...(PIVOTS[l] ?? []).map((v) => `${ISO3[v]}-nor`)];
+/** The dictionaries whose entries end up in X-en.tsv and en-X.tsv (word statistics aside). */
+const contentSourcesFor = (l) => [
+  ...(l === 'no' ? [] : [`${ISO3[l]}-eng`]),
+  `eng-${ISO3[l]}`,
+  ...(PIVOTS[l] ?? []).flatMap((v) => [`${ISO3[v]}-nor`, `${ISO3[v]}-eng`]),
+  ...(GERMAN_PIVOT[l] ? [germanPivotName(l), 'deu-eng', 'eng-deu'] : []),
+];
 
 // Word statistics per language, from every dictionary side written in it.
 const stats = {};
@@ -485,7 +492,9 @@ writeFileSync(
     `own curated tables (scripts/dictionary/sign-phrases.txt and function-words.txt, Apache-2.0). Each dictionary keeps its\n` +
     `own licence (GPL, AGPL or CC BY-SA as stated below); the derived tables are distributed under the same\n` +
     `terms as the dictionaries they come from. Tesseract word lists (Apache-2.0) were used only to rank\n` +
-    `and filter entries; none of their text is included.\n\n${notices.join('\n')}`,
+    `and filter entries; none of their text is included.\n\n## What each file is made from\n\n` +
+    LANGS.map((l) => `- \`${l}-en.tsv\`, \`en-${l}.tsv\`: ${contentSourcesFor(l).map((n) => `freedict-${n}`).join(', ')}; the curated tables`).join('\n') +
+    `\n\n${notices.join('\n')}`,
 );
 writeFileSync(
   path.join(OUT, 'manifest.json'),
