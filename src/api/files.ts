@@ -3,14 +3,43 @@
  * browser without an API key. A tampered or expired URL gets a 403 JSON error. Conditional requests
  * (ETag, dates) and single byte ranges are answered as HTTP says: 304, 412, 206 or 416.
  */
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
 import { readConfig } from '../config';
 import { parseByteRange } from '../storage/byte-range';
 import { verifySignedUrl } from '../storage/signed-urls';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
+import { createApiApp, publicErrorResponses } from './openapi-app';
 
-export const filesApi = new Hono<AppEnv>().get('/*', async (c) => {
+export const filesApi = createApiApp();
+
+filesApi.openAPIRegistry.registerPath({
+  method: 'get',
+  path: '/{key}',
+  tags: ['Files'],
+  summary: 'Fetch a stored image through a signed URL',
+  description:
+    'The image URLs in API responses point here. They need no API key: `expires` and `signature` authorise them (default lifetime 24 h). ' +
+    '`key` spans several path segments (`{account}/{batch or request}/{image}/{original|clean|translated-xx}.{ext}`). ' +
+    'Supports `If-None-Match` / `If-Modified-Since` (304), `If-Match` / `If-Unmodified-Since` (412) and one `Range: bytes=…` (206, or 416 past the end).',
+  security: [],
+  request: {
+    params: z.object({ key: z.string().openapi({ param: { name: 'key', in: 'path' }, example: 'acct_x/batch_y/img_z/translated-en.png' }) }),
+    query: z.object({
+      expires: z.string().openapi({ description: 'Unix time (seconds) after which the URL stops working.', example: '1771754400' }),
+      signature: z.string().openapi({ description: 'base64url HMAC-SHA256 over the key and `expires`.' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The image.', content: { 'image/png': { schema: z.any().openapi({ type: 'string', format: 'binary' }) }, 'image/jpeg': { schema: z.any().openapi({ type: 'string', format: 'binary' }) }, 'image/webp': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } },
+    206: { description: 'The requested byte range.' },
+    304: { description: 'The copy the client holds is current.' },
+    ...publicErrorResponses(403, 404, 412, 416, 503),
+  },
+});
+
+// Registered by hand: the key spans several path segments, which the route validator cannot express.
+filesApi.get('/*', async (c) => {
   const config = readConfig(c.env);
   const check = await verifySignedUrl(new URL(c.req.url), config.URL_SIGNING_SECRET);
   if (!check.ok) {

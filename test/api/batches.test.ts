@@ -230,5 +230,12 @@ describe('reading and cancelling batches', () => {
   it('returns 404 for unknown ids', async () => {
     const { key } = await createTestAccount();
     expect((await call('/api/v1/batch/batch_nope', { key })).status).toBe(404);
+    const long = `batch_${'x'.repeat(200)}`;
+    for (const path of [`/api/v1/batch/${long}`, `/api/v1/batch/${long}/images/img_${'y'.repeat(200)}`]) {
+      const res = await callJson(path, { key });
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    }
+    expect((await callJson(`/api/v1/batch/${long}/cancel`, { key, method: 'POST' })).status).toBe(404);
   });
 });
