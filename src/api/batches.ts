@@ -45,7 +45,8 @@ batchesApi.openAPIRegistry.registerPath({
   summary: 'Create a batch of up to 20 images × 10 languages',
   description:
     'Validated whole before anything is stored: one bad file rejects the batch, naming it in `details[].field` (e.g. `images[2]`, 0-based). ' +
-    'Send `Idempotency-Key` to make retries safe: the same key returns the original batch.',
+    'Send `Idempotency-Key` to make retries safe: the same request with the same key returns the original batch (201, `Idempotent-Replayed: true`); ' +
+    'a different request (other files, languages or options) with a key already used → 409 `conflict`.',
   security,
   request: {
     headers: z.object({ 'idempotency-key': IdempotencyKeyHeader.optional() }),
