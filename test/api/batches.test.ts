@@ -36,6 +36,8 @@ describe('POST /api/v1/batch/translate', () => {
     const keys = await storedObjects(accountId);
     expect(keys).toHaveLength(2);
     for (const k of keys) expect(k).toMatch(new RegExp(`^${accountId}/${res.body.batch_id}/img_[0-9A-Za-z]+/original\\.(png|jpg)$`));
+    const types = await Promise.all(keys.map(async (k) => [k.split('.').pop(), (await env.BUCKET.head(k))!.httpMetadata!.contentType] as const));
+    expect(Object.fromEntries(types)).toEqual({ png: 'image/png', jpg: 'image/jpeg' });
     const outputs = await env.DB.prepare('SELECT COUNT(*) AS n FROM outputs WHERE batch_id = ?').bind(res.body.batch_id).first<{ n: number }>();
     expect(outputs!.n).toBe(4);
 

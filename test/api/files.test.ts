@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
+import { urlSigner } from '../../src/storage/public-url';
 import { signObjectUrl } from '../../src/storage/signed-urls';
 import { BASE, call } from '../helpers/api';
 
@@ -95,6 +96,19 @@ describe('GET /files (signed URLs)', () => {
     const res = await call(url);
     expect(res.status).toBe(403);
     expect((await res.json<any>()).error.message).toContain('expired');
+  });
+
+  it('signs URLs for 24 hours by default, against the origin the client used', async () => {
+    expect(env.SIGNED_URL_TTL_SECONDS).toBe('86400');
+    const key = await stored();
+    const before = Math.floor(Date.now() / 1000);
+    const url = new URL(await urlSigner(config(), `${BASE}/api/v1/batch/x`)(key));
+    const after = Math.floor(Date.now() / 1000);
+    expect(url.origin).toBe(BASE);
+    const expires = Number(url.searchParams.get('expires'));
+    expect(expires).toBeGreaterThanOrEqual(before + 86_400);
+    expect(expires).toBeLessThanOrEqual(after + 86_400);
+    expect((await call(url.toString())).status).toBe(200);
   });
 
   it('answers 404 for a validly signed URL of a deleted object', async () => {
