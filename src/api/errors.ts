@@ -86,6 +86,7 @@ function fieldName(path: PropertyKey[]): string | undefined {
     .join('');
 }
 
+/** The JSON error shape of API.md; `details` only when there are any. */
 export function errorBody(code: string, message: string, details?: ErrorDetail[]) {
   return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
 }

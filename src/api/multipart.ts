@@ -90,6 +90,7 @@ function asApiError(error: unknown, limits: MultipartLimits): unknown {
   return error;
 }
 
+/** `10 MB` for whole mebibytes, else a byte count: how limits are named in error messages. */
 export function formatBytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }

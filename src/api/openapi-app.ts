@@ -7,6 +7,7 @@ import type { AppEnv } from './context';
 import { ApiError, detailsFromZod } from './errors';
 import { ErrorSchema } from './schemas/common';
 
+/** A sub-app whose route validation failures throw the API's 400 `invalid_request`, naming each field. */
 export function createApiApp() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

@@ -16,6 +16,7 @@ import type { ImageProbe } from '../pipeline/image/probe';
 import { checkWebhookUrl } from '../webhooks/webhook-url';
 import { cleanFilename } from './filenames';
 
+/** The largest batch body we read: twenty files at the limit plus room for the fields. */
 export const MAX_BATCH_BODY_BYTES = MAX_IMAGES_PER_BATCH * MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES;
 
 /** One checked file, in request order (`position` 0 is `images[0]`). */
@@ -26,6 +27,7 @@ export interface ArrivedImage {
   probe: ImageProbe;
 }
 
+/** The validated form: options normalised (languages deduplicated, webhook URL checked) and the kept files. */
 export interface BatchForm<T> {
   targetLanguages: LanguageCode[];
   sourceLang: LanguageCode | null;
