@@ -1,0 +1,112 @@
+/**
+ * Line breaking for translations: where a line may break, greedy filling to a width, balancing (lines
+ * of even length, as a designer sets a sign rather than a ragged paragraph), and, only as a last resort,
+ * breaking a word that is wider than the line on its own. Widths come from a callback so the same code
+ * serves any font and size.
+ */
+
+/** A run of text between two break opportunities. */
+export interface Piece {
+  text: string;
+  /** True when a space separates this piece from the next (false after a hyphen or slash). */
+  spaceAfter: boolean;
+}
+
+/** Ink width of a line of text, in whatever unit the caller wraps to. */
+export type WidthOf = (line: string) => number;
+
+/** A hyphen, dash or slash between two letters or digits is a break opportunity after it. */
+const BREAK_AFTER = /(?<=[\p{L}\p{N}]{2})([-\u2010\u2013\u2014/])(?=[\p{L}\p{N}]{2})/u;
+
+/** Splits a paragraph at spaces, and after hyphens and slashes inside words ("Park-and-Ride"). */
+export function splitPieces(paragraph: string): Piece[] {
+  const pieces: Piece[] = [];
+  const words = paragraph.split(' ').filter(Boolean);
+  words.forEach((word, w) => {
+    let rest = word;
+    for (let match = BREAK_AFTER.exec(rest); match; match = BREAK_AFTER.exec(rest)) {
+      const end = match.index + match[0].length;
+      pieces.push({ text: rest.slice(0, end), spaceAfter: false });
+      rest = rest.slice(end);
+    }
+    pieces.push({ text: rest, spaceAfter: w < words.length - 1 });
+  });
+  return pieces;
+}
+
+/** Joins pieces into the text of one line. */
+export function joinPieces(pieces: Piece[]): string {
+  return pieces.map((p, i) => (i < pieces.length - 1 && p.spaceAfter ? `${p.text} ` : p.text)).join('');
+}
+
+/**
+ * Fills lines greedily up to `maxWidth`. Returns the pieces of each line, or null when a piece alone is
+ * wider than `maxWidth` (the caller shrinks the text or breaks the word).
+ */
+export function wrapGreedy(pieces: Piece[], maxWidth: number, widthOf: WidthOf): Piece[][] | null {
+  const lines: Piece[][] = [];
+  let line: Piece[] = [];
+  for (const piece of pieces) {
+    if (line.length && widthOf(joinPieces([...line, piece])) <= maxWidth) {
+      line.push(piece);
+      continue;
+    }
+    if (widthOf(piece.text) > maxWidth) return null;
+    if (line.length) lines.push(line);
+    line = [piece];
+  }
+  if (line.length) lines.push(line);
+  return lines;
+}
+
+/**
+ * Greedy wrapping at the narrowest width that still needs no more lines than greedy wrapping at
+ * `maxWidth`: the same number of lines, but even in length (no lone word on the last line).
+ */
+export function wrapBalanced(pieces: Piece[], maxWidth: number, widthOf: WidthOf): Piece[][] | null {
+  const greedy = wrapGreedy(pieces, maxWidth, widthOf);
+  if (!greedy || greedy.length < 2) return greedy;
+  let lo = Math.max(...pieces.map((p) => widthOf(p.text)));
+  let hi = maxWidth;
+  let best = greedy;
+  // Widths are continuous; 12 halvings put the result within 1/4096 of the range of the narrowest.
+  for (let i = 0; i < 12 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    const lines = wrapGreedy(pieces, mid, widthOf);
+    if (lines && lines.length <= greedy.length) {
+      best = lines;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
+}
+
+/**
+ * Splits every piece wider than `maxWidth` into parts that fit, each but the last ending in a hyphen
+ * when the break falls between letters. For words no size can fit (a long compound in a narrow box).
+ */
+export function breakLongPieces(pieces: Piece[], maxWidth: number, widthOf: WidthOf): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    if (widthOf(piece.text) <= maxWidth) {
+      out.push(piece);
+      continue;
+    }
+    const chars = [...piece.text];
+    let start = 0;
+    while (start < chars.length) {
+      let end = start + 1;
+      const part = (to: number) => {
+        const text = chars.slice(start, to).join('');
+        const hyphen = to < chars.length && /\p{L}/u.test(chars[to - 1]) && /\p{L}/u.test(chars[to]);
+        return hyphen ? `${text}-` : text;
+      };
+      // At least one character per part, so a box narrower than one letter still terminates.
+      while (end < chars.length && widthOf(part(end + 1)) <= maxWidth) end++;
+      const last = end >= chars.length;
+      out.push({ text: part(end), spaceAfter: last ? piece.spaceAfter : false });
+      start = end;
+    }
+  }
+  return out;
+}
