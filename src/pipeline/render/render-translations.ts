@@ -1,4 +1,64 @@
-// Interface only: drawing with resvg and Noto Sans (issue 4) replaces this, which draws nothing.
-import type { RegionStyle, RgbaImage, TextRegion } from '../types';
-export interface TranslationToDraw { region: TextRegion; style: RegionStyle; translatedText: string }
-export async function renderTranslations(image: RgbaImage, _items: TranslationToDraw[]): Promise<RgbaImage> { return image; }
+/**
+ * Draws translations onto an image with real fonts: each region's text is laid out to fit its box
+ * (layout-text.ts), rendered by resvg with Noto Sans, and composited onto the image in place.
+ *
+ * Memory: the isolate has 128 MB for everything and a 16 MP image alone takes 64 MB, while resvg's
+ * WebAssembly heap grows to its largest render and never shrinks. So resvg never sees the image: each
+ * region is drawn as its own small pixmap covering only the text's ink (within the region's box), and a
+ * large one (a title across a 16 MP poster) is cut into horizontal bands of at most MAX_TILE_PIXELS,
+ * each rendered, composited and freed before the next. resvg's heap then stays bounded whatever the
+ * image or region size (see resvgHeapBytes).
+ */
+import type { Box, RegionStyle, RgbaImage, TextRegion } from '../types';
+import { clipBox } from './colour';
+import { compositePremultiplied } from './composite';
+import { fontFor } from './fonts';
+import { layoutText, type TextLayout } from './layout-text';
+import { ensureResvg, renderSvg } from './resvg-engine';
+import { textSvg } from './text-svg';
+
+export interface TranslationToDraw {
+  region: TextRegion;
+  style: RegionStyle;
+  translatedText: string;
+}
+
+/** The largest pixmap resvg is asked for: 2 MiB of RGBA. */
+export const MAX_TILE_PIXELS = 512 * 1024;
+
+/**
+ * Draws each translation into its region of `image` (in place) and returns `image`. Nothing outside a
+ * region's `style.box` changes; an empty or blank translation draws nothing.
+ */
+export async function renderTranslations(image: RgbaImage, items: TranslationToDraw[]): Promise<RgbaImage> {
+  const work = items.filter((item) => /\S/u.test(item.translatedText));
+  if (!work.length) return image;
+  await ensureResvg();
+  for (const item of work) {
+    const font = fontFor(item.style.bold);
+    const layout = layoutText(item.translatedText, item.style, item.region, font.metrics);
+    for (const tile of tilesOf(layout, item.style, image)) {
+      const { pixels } = renderSvg(textSvg(layout, item.style, font, tile), [font.bytes]);
+      compositePremultiplied(image, pixels, tile);
+    }
+  }
+  return image;
+}
+
+/** The pixel bands covering the layout's ink, inside the style's box and the image. */
+function tilesOf(layout: TextLayout, style: RegionStyle, image: RgbaImage): Box[] {
+  if (!layout.ink) return [];
+  const box = clipBox(style.box, image.width, image.height);
+  // One pixel more on each side than the ink, for anti-aliasing; never outside the box.
+  const ink = clipBox({ x: layout.ink.x - 1, y: layout.ink.y - 1, width: layout.ink.width + 2, height: layout.ink.height + 2 }, image.width, image.height);
+  const x = Math.max(box.x, ink.x);
+  const y = Math.max(box.y, ink.y);
+  const right = Math.min(box.x + box.width, ink.x + ink.width);
+  const bottom = Math.min(box.y + box.height, ink.y + ink.height);
+  if (right <= x || bottom <= y) return [];
+  const width = right - x;
+  const rows = Math.max(1, Math.floor(MAX_TILE_PIXELS / width));
+  const tiles: Box[] = [];
+  for (let top = y; top < bottom; top += rows) tiles.push({ x, y: top, width, height: Math.min(rows, bottom - top) });
+  return tiles;
+}

@@ -1,0 +1,38 @@
+/**
+ * The SVG document resvg draws one tile of a translation from. Coordinates are the image's own: the
+ * viewBox selects the tile, so the pixmap resvg allocates is the tile's size, never the image's.
+ */
+import type { Box, RegionStyle, Rgb } from '../types';
+import { FONT_FAMILY, type Font } from './fonts';
+import type { TextLayout } from './layout-text';
+
+/** The lines of `layout` that reach into `tile` (integer pixels), in `style`'s colours, drawn with `font`. */
+export function textSvg(layout: TextLayout, style: RegionStyle, font: Font, tile: Box): string {
+  const lines = layout.lines.filter(
+    (l) => l.ink.x < tile.x + tile.width && l.ink.x + l.ink.width > tile.x && l.ink.y < tile.y + tile.height && l.ink.y + l.ink.height > tile.y,
+  );
+  const paint = [`fill="${rgb(style.textColor)}"`];
+  if (style.outline && style.outline.width > 0) {
+    // The stroke is centred on the outline and painted first, so the fill covers its inner half: what
+    // shows is a contour `width` wide outside the letters. Round joins reach no further than that.
+    paint.push(`stroke="${rgb(style.outline.color)}"`, `stroke-width="${num(2 * style.outline.width)}"`, 'stroke-linejoin="round"', 'paint-order="stroke"');
+  }
+  const text = lines.map((l) => `<text x="${num(l.x)}" y="${num(l.baseline)}">${escapeXml(l.text)}</text>`).join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${tile.width}" height="${tile.height}" viewBox="${tile.x} ${tile.y} ${tile.width} ${tile.height}">` +
+    `<g font-family="${FONT_FAMILY}" font-size="${num(layout.fontSize)}" font-weight="${font.weight}" ${paint.join(' ')}>${text}</g></svg>`
+  );
+}
+
+/** Escapes text for XML character data and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+function rgb([r, g, b]: Rgb): string {
+  return `rgb(${r},${g},${b})`;
+}
+
+function num(v: number): string {
+  return String(Math.round(v * 1000) / 1000);
+}
