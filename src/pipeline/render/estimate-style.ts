@@ -2,8 +2,11 @@
  * Reads how a region's text looks — colour, size, weight, alignment — from its pixels and line boxes,
  * so the translation can be drawn to match. Measured on the original pixels, before anything is removed.
  */
-import type { Box, OcrLine, RegionStyle, RgbaImage, Rgb, TextRegion } from '../types';
-import { clipBox, contrastRatio, growBox } from './colour';
+import type { Box, OcrLine, OcrWord, RegionStyle, RgbaImage, Rgb, TextRegion } from '../types';
+import { clipBox, colourDistance, contrastRatio, growBox } from './colour';
+import type { FontFile } from './font-file';
+import { fontFor } from './fonts';
+import { drawableText, measureText } from './measure-text';
 import type { LineInk } from './text-mask';
 
 /** Below this contrast (WCAG ratio) between letters and background, the translation gets an outline. */
@@ -12,12 +15,20 @@ const MIN_CONTRAST = 3;
 const BUSY_BACKGROUND = 28;
 /** Stroke width / font size that separates bold from regular (Noto Sans: ~0.09 regular, ~0.15 bold). */
 const BOLD_STROKE_RATIO = 0.125;
+/**
+ * What a line of our font occupies around its baseline, in em: up to the top of an accented capital
+ * (Noto Sans "É" reaches 0.944) and down to the descenders (0.24). See drawableBox.
+ */
+const LINE_TOP_EM = 0.95;
+const LINE_BOTTOM_EM = 0.25;
 
 export function estimateStyle(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
   const textColor = inkColour(image, inks);
   const backgroundColor = averageColour(inks.map((ink) => ink.background));
-  const fontSize = median(region.lines.map(fontSizeOfLine));
-  const lineHeight = estimateLineHeight(region.lines, fontSize);
+  const font = fontFor(false).metrics;
+  const geometry = region.lines.map((line, i) => lineGeometry(line, inks[i], font));
+  const fontSize = median(geometry.map((g) => g.em));
+  const lineHeight = estimateLineHeight(geometry, fontSize);
   const strokeWidth = median(inks.map(medianRunLength).filter((w) => w > 0));
   const noise = Math.max(...inks.map((ink) => ink.backgroundNoise));
   const poorContrast = contrastRatio(textColor, backgroundColor) < MIN_CONTRAST;
@@ -31,8 +42,129 @@ export function estimateStyle(image: RgbaImage, region: TextRegion, inks: LineIn
     bold: strokeWidth / fontSize > BOLD_STROKE_RATIO,
     align: estimateAlign(region, image.width),
     outline,
-    box: clipBox(growBox(region.box, margin, margin), image.width, image.height),
+    box: drawableBox(image, region, inks, geometry, fontSize, margin),
   };
+}
+
+/**
+ * Where the translation may be drawn: the region's box plus a small margin, and above the first line
+ * and below the last as far as a line of our font reaches (LINE_TOP_EM, LINE_BOTTOM_EM), but only over
+ * rows that are plain background. Without that room a translation with a "g" or an "É" where the
+ * original had none would be shrunk to squeeze into the original letters' height; with it unchecked it
+ * could reach a sign's edge or the next region's letters.
+ */
+function drawableBox(image: RgbaImage, region: TextRegion, inks: LineInk[], geometry: LineGeometry[], fontSize: number, margin: number): Box {
+  const box = clipBox(growBox(region.box, margin, margin), image.width, image.height);
+  if (!region.lines.length || !inks.length) return box;
+  const order = region.lines.map((line, i) => i).sort((a, b) => region.lines[a].box.y - region.lines[b].box.y);
+  const first = order[0];
+  const last = order[order.length - 1];
+  const wantTop = Math.floor(geometry[first].baseline - LINE_TOP_EM * fontSize);
+  const wantBottom = Math.ceil(geometry[last].baseline + LINE_BOTTOM_EM * fontSize);
+  let top = box.y;
+  while (top > Math.max(0, wantTop) && rowIsBackground(image, box, top - 1, inks[first])) top--;
+  let bottom = box.y + box.height;
+  while (bottom < Math.min(image.height, wantBottom) && rowIsBackground(image, box, bottom, inks[last])) bottom++;
+  return { x: box.x, y: top, width: box.width, height: bottom - top };
+}
+
+/** True when no pixel of row `y` across `box` stands out from the line's background (its own letters aside). */
+function rowIsBackground(image: RgbaImage, box: Box, y: number, ink: LineInk): boolean {
+  const { area } = ink;
+  const inArea = y >= area.y && y < area.y + area.height;
+  for (let x = box.x; x < box.x + box.width; x++) {
+    if (inArea && x >= area.x && x < area.x + area.width && ink.ink[(y - area.y) * area.width + x - area.x]) continue;
+    const i = (y * image.width + x) * 4;
+    if (colourDistance(image.data[i], image.data[i + 1], image.data[i + 2], ink.background) > ink.threshold) return false;
+  }
+  return true;
+}
+
+interface LineGeometry {
+  /** Font size (em) that reproduces the line's letters. */
+  em: number;
+  baseline: number;
+}
+
+/**
+ * Size and baseline of a line, from its words: each word's ink height (rows of the line's ink within
+ * the word's box, measured square to the line's slant so a tilted sign does not read as tall letters)
+ * against the height its own letters have in Noto Sans (from "x" to "Éy"). The (lower) median over
+ * words resists a misread word. Lines without words fall back to the box and the letter classes of
+ * fontSizeOfLine.
+ */
+function lineGeometry(line: OcrLine, ink: LineInk | undefined, font: FontFile): LineGeometry {
+  const words: LineGeometry[] = [];
+  const slope = ink ? inkSlope(ink) : 0;
+  for (const word of line.words) {
+    const extent = measureText(drawableText(word.text, font), font);
+    if (extent.inkless || extent.top <= extent.bottom) continue;
+    const [top, bottom] = (ink && inkRows(ink, word, slope)) ?? [word.box.y, word.box.y + word.box.height];
+    if (bottom <= top) continue;
+    const em = ((bottom - top) * font.unitsPerEm) / (extent.top - extent.bottom);
+    words.push({ em, baseline: top + (extent.top * em) / font.unitsPerEm });
+  }
+  if (words.length) {
+    // The lower median: a word's ink can only be inflated (a neighbour's letters reaching into its
+    // box), so of the two middle words the smaller is the safer.
+    words.sort((a, b) => a.em - b.em);
+    return words[(words.length - 1) >> 1];
+  }
+  const em = fontSizeOfLine(line);
+  const descender = /[gjpqyÇç,;]/u.test(line.text) ? 0.24 : 0;
+  return { em, baseline: line.box.y + line.box.height - descender * em };
+}
+
+/**
+ * The slant of a line's ink (dy/dx): the least-squares line through the ink pixels. Letters shift the
+ * ink's centre up and down a little; over a line that averages out, and a word too short to average it
+ * out is too short for its slant to matter.
+ */
+function inkSlope(ink: LineInk): number {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let y = 0; y < ink.area.height; y++) {
+    for (let x = 0; x < ink.area.width; x++) {
+      if (!ink.ink[y * ink.area.width + x]) continue;
+      n++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+    }
+  }
+  const spread = n * sxx - sx * sx;
+  if (n < 2 || spread <= 0) return 0;
+  return Math.max(-0.3, Math.min(0.3, (n * sxy - sx * sy) / spread));
+}
+
+/**
+ * First and last row (image coordinates, end exclusive) of the ink inside a word's box, measured
+ * along `slope` from the word's centre (rows are taken square to the text), or null without ink.
+ */
+function inkRows(ink: LineInk, word: OcrWord, slope: number): [number, number] | null {
+  const { area } = ink;
+  const x0 = Math.max(0, Math.floor(word.box.x) - area.x);
+  const x1 = Math.min(area.width, Math.ceil(word.box.x + word.box.width) - area.x);
+  // The OCR box may clip an overshoot by a pixel or two.
+  const y0 = Math.max(0, Math.floor(word.box.y) - 2 - area.y);
+  const y1 = Math.min(area.height, Math.ceil(word.box.y + word.box.height) + 2 - area.y);
+  const centre = (x0 + x1) / 2;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let y = y0; y < y1; y++) {
+    const row = y * area.width;
+    for (let x = x0; x < x1; x++) {
+      if (!ink.ink[row + x]) continue;
+      const upright = y - slope * (x - centre);
+      first = Math.min(first, upright);
+      last = Math.max(last, upright + 1);
+    }
+  }
+  return first === Infinity ? null : [area.y + first, area.y + last];
 }
 
 /**
@@ -50,19 +182,25 @@ export function fontSizeOfLine(line: OcrLine): number {
   return line.box.height / (top + bottom);
 }
 
-function estimateLineHeight(lines: OcrLine[], fontSize: number): number {
+/** The median distance between consecutive baselines; for one line, 1.2 em. */
+function estimateLineHeight(lines: LineGeometry[], fontSize: number): number {
   if (lines.length < 2) return fontSize * 1.2;
-  const sorted = [...lines].sort((a, b) => a.box.y - b.box.y);
-  const gaps = sorted.slice(1).map((line, i) => line.box.y + line.box.height - (sorted[i].box.y + sorted[i].box.height));
+  const sorted = lines.map((l) => l.baseline).sort((a, b) => a - b);
+  const gaps = sorted.slice(1).map((baseline, i) => baseline - sorted[i]);
   return Math.min(fontSize * 2, Math.max(fontSize * 1.05, median(gaps)));
 }
 
-/** Left, centre or right: whichever edge the lines share best; one line keeps its left edge unless centred in the picture. */
+/**
+ * Left, centre or right: whichever edge the lines share best. One line keeps its left edge unless it
+ * is centred in the picture: the space left and right of it about equal (comparing the line's centre
+ * with the picture's would call every wide line centred, however far off its margins are).
+ */
 function estimateAlign(region: TextRegion, imageWidth: number): RegionStyle['align'] {
   const boxes = region.lines.map((l) => l.box);
   if (boxes.length < 2) {
-    const centre = region.box.x + region.box.width / 2;
-    return Math.abs(centre - imageWidth / 2) < imageWidth * 0.08 ? 'center' : 'left';
+    const left = region.box.x;
+    const right = imageWidth - (region.box.x + region.box.width);
+    return Math.abs(left - right) <= Math.max(imageWidth * 0.02, 0.25 * Math.max(left, right)) ? 'center' : 'left';
   }
   const spread = (f: (b: Box) => number) => Math.max(...boxes.map(f)) - Math.min(...boxes.map(f));
   const left = spread((b) => b.x);
