@@ -81,9 +81,14 @@ export function wrapBalanced(pieces: Piece[], maxWidth: number, widthOf: WidthOf
   return best;
 }
 
+/** A last part of a broken word with fewer letters than this is evened out with the part before it. */
+const MIN_PART = 3;
+
 /**
  * Splits every piece wider than `maxWidth` into parts that fit, each but the last ending in a hyphen
  * when the break falls between letters. For words no size can fit (a long compound in a narrow box).
+ * Parts are filled greedily; a last part of one or two letters ("HUOMAUT-" "US:") is evened out with
+ * the one before it ("HUOMA-" "UTUS:").
  */
 export function breakLongPieces(pieces: Piece[], maxWidth: number, widthOf: WidthOf): Piece[] {
   const out: Piece[] = [];
@@ -93,18 +98,34 @@ export function breakLongPieces(pieces: Piece[], maxWidth: number, widthOf: Widt
       continue;
     }
     const chars = [...piece.text];
-    let start = 0;
-    while (start < chars.length) {
+    const part = (from: number, to: number) => {
+      const text = chars.slice(from, to).join('');
+      const hyphen = to < chars.length && /\p{L}/u.test(chars[to - 1]) && /\p{L}/u.test(chars[to]);
+      return hyphen ? `${text}-` : text;
+    };
+    const ends: number[] = [];
+    for (let start = 0; start < chars.length; ) {
       let end = start + 1;
-      const part = (to: number) => {
-        const text = chars.slice(start, to).join('');
-        const hyphen = to < chars.length && /\p{L}/u.test(chars[to - 1]) && /\p{L}/u.test(chars[to]);
-        return hyphen ? `${text}-` : text;
-      };
       // At least one character per part, so a box narrower than one letter still terminates.
-      while (end < chars.length && widthOf(part(end + 1)) <= maxWidth) end++;
-      const last = end >= chars.length;
-      out.push({ text: part(end), spaceAfter: last ? piece.spaceAfter : false });
+      while (end < chars.length && widthOf(part(start, end + 1)) <= maxWidth) end++;
+      ends.push(end);
+      start = end;
+    }
+    if (ends.length > 1) {
+      const before = ends.length > 2 ? ends[ends.length - 3] : 0;
+      const cut = ends[ends.length - 2];
+      if (chars.slice(cut).filter((c) => /\p{L}/u.test(c)).length < MIN_PART) {
+        // Move the cut back towards the middle of the last two parts while both still fit.
+        let best = cut;
+        for (let c = cut - 1; c > before && c >= Math.ceil((before + chars.length) / 2); c--) {
+          if (widthOf(part(before, c)) <= maxWidth && widthOf(part(c, chars.length)) <= maxWidth) best = c;
+        }
+        ends[ends.length - 2] = best;
+      }
+    }
+    let start = 0;
+    for (const end of ends) {
+      out.push({ text: part(start, end), spaceAfter: end >= chars.length ? piece.spaceAfter : false });
       start = end;
     }
   }

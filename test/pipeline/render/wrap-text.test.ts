@@ -46,6 +46,11 @@ describe('breaking long words', () => {
     expect(parts[2].spaceAfter).toBe(true);
   });
 
+  it('does not leave one or two letters alone on the last part', () => {
+    const parts = breakLongPieces(splitPieces('HUOMAUTUS:'), 8, chars);
+    expect(parts.map((p) => p.text)).toEqual(['HUOMA-', 'UTUS:']);
+  });
+
   it('terminates even when a single letter is wider than the line', () => {
     expect(breakLongPieces(splitPieces('abc'), 0.5, chars).map((p) => p.text)).toEqual(['a-', 'b-', 'c']);
   });
