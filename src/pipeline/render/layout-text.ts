@@ -68,12 +68,16 @@ interface Measured {
   bottom: number;
 }
 
-/** Lays out `text` (a translation) in `style.box`, matching the original region's look. */
-export function layoutText(text: string, style: RegionStyle, region: TextRegion, font: FontFile): TextLayout {
+/**
+ * Lays out `text` (a translation) in `style.box`, matching the original region's look. `maxFontSize`
+ * caps the size (regions that read as one block are drawn at the size the tightest of them needs).
+ */
+export function layoutText(text: string, style: RegionStyle, region: TextRegion, font: FontFile, maxFontSize = Infinity): TextLayout {
   const drawable = drawableText(text, font);
   const original = Number.isFinite(style.fontSize) && style.fontSize > 0 ? style.fontSize : Math.max(1, style.box.height / 1.2);
   const lineRatio = Number.isFinite(style.lineHeight) && style.lineHeight > 0 ? style.lineHeight / original : 1.2;
-  const outline = style.outline ? Math.max(0, style.outline.width) : 0;
+  // The halo the outline leaves outside the letters (see text-svg.ts).
+  const outline = style.outline ? Math.max(0, style.outline.width) / 2 : 0;
   const inset = outline + EDGE_PX;
   const area = { x: style.box.x + inset, y: style.box.y + inset, width: style.box.width - 2 * inset, height: style.box.height - 2 * inset };
   const empty: TextLayout = { fontSize: original, lineHeight: original * lineRatio, lines: [], ink: null, fit: 'empty' };
@@ -125,13 +129,14 @@ export function layoutText(text: string, style: RegionStyle, region: TextRegion,
   };
 
   const minimum = minimumFontSize(original);
-  let size = original;
+  const largest = Math.max(minimum, Math.min(original, maxFontSize));
+  let size = largest;
   let lines = tryAt(size);
-  let fit: TextLayout['fit'] = lines ? (lines.length > paragraphs.length ? 'wrapped' : 'original') : 'shrunk';
+  let fit: TextLayout['fit'] = !lines || size < original ? 'shrunk' : lines.length > paragraphs.length ? 'wrapped' : 'original';
   if (!lines) {
     // Shrink in steps; then close in on the largest size that fits between the last two steps.
-    let larger = original;
-    size = original * SHRINK_STEP;
+    let larger = largest;
+    size = largest * SHRINK_STEP;
     while (size > minimum && !(lines = tryAt(size))) {
       larger = size;
       size *= SHRINK_STEP;

@@ -1,6 +1,7 @@
 /**
  * Draws translations onto an image with real fonts: each region's text is laid out to fit its box
- * (layout-text.ts), rendered by resvg with Noto Sans, and composited onto the image in place.
+ * (layout-text.ts; regions that read as one block at one size, shared-sizes.ts), rendered by resvg with
+ * Noto Sans, and composited onto the image in place.
  *
  * Memory: the isolate has 128 MB for everything and a 16 MP image alone takes 64 MB, while resvg's
  * WebAssembly heap grows to its largest render and never shrinks. So resvg never sees the image: each
@@ -14,6 +15,7 @@ import { clipBox } from './colour';
 import { compositePremultiplied } from './composite';
 import { fontFor } from './fonts';
 import { layoutText, type TextLayout } from './layout-text';
+import { sharedSizeGroups } from './shared-sizes';
 import { ensureResvg, renderSvg } from './resvg-engine';
 import { textSvg } from './text-svg';
 
@@ -34,15 +36,30 @@ export async function renderTranslations(image: RgbaImage, items: TranslationToD
   const work = items.filter((item) => /\S/u.test(item.translatedText));
   if (!work.length) return image;
   await ensureResvg();
-  for (const item of work) {
+  const layouts = layoutAll(work);
+  work.forEach((item, i) => {
     const font = fontFor(item.style.bold);
-    const layout = layoutText(item.translatedText, item.style, item.region, font.metrics);
-    for (const tile of tilesOf(layout, item.style, image)) {
-      const { pixels } = renderSvg(textSvg(layout, item.style, font, tile), [font.bytes]);
+    for (const tile of tilesOf(layouts[i], item.style, image)) {
+      const { pixels } = renderSvg(textSvg(layouts[i], item.style, font, tile), [font.bytes]);
       compositePremultiplied(image, pixels, tile);
     }
-  }
+  });
   return image;
+}
+
+/** Each item's layout; items that read as one block (shared-sizes.ts) share the smallest size any needed. */
+export function layoutAll(items: TranslationToDraw[]): TextLayout[] {
+  const layouts = items.map((item) => layoutText(item.translatedText, item.style, item.region, fontFor(item.style.bold).metrics));
+  for (const group of sharedSizeGroups(items.map((i) => i.style), items.map((i) => i.region.box))) {
+    const drawn = group.filter((i) => layouts[i].lines.length);
+    const size = Math.min(...drawn.map((i) => layouts[i].fontSize));
+    for (const i of drawn) {
+      if (layouts[i].fontSize <= size) continue;
+      const { translatedText, style, region } = items[i];
+      layouts[i] = layoutText(translatedText, style, region, fontFor(style.bold).metrics, size);
+    }
+  }
+  return layouts;
 }
 
 /** The pixel bands covering the layout's ink, inside the style's box and the image. */
