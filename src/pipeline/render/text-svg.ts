@@ -13,9 +13,11 @@ export function textSvg(layout: TextLayout, style: RegionStyle, font: Font, tile
   );
   const paint = [`fill="${rgb(style.textColor)}"`];
   if (style.outline && style.outline.width > 0) {
-    // The stroke is centred on the outline and painted first, so the fill covers its inner half: what
-    // shows is a contour `width` wide outside the letters. Round joins reach no further than that.
-    paint.push(`stroke="${rgb(style.outline.color)}"`, `stroke-width="${num(2 * style.outline.width)}"`, 'stroke-linejoin="round"', 'paint-order="stroke"');
+    // As CSS text-stroke: a stroke `width` wide centred on the letters' outline, painted first so the
+    // fill covers its inner half, which leaves a halo of width / 2 around the letters (a full `width`
+    // outside them drew heavy, cartoon-like contours and cost the read-back). Round joins reach no
+    // further than that.
+    paint.push(`stroke="${rgb(style.outline.color)}"`, `stroke-width="${num(style.outline.width)}"`, 'stroke-linejoin="round"', 'paint-order="stroke"');
   }
   const text = lines.map((l) => `<text x="${num(l.x)}" y="${num(l.baseline)}">${escapeXml(l.text)}</text>`).join('');
   return (

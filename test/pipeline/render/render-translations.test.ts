@@ -144,8 +144,9 @@ describe('drawing translations', () => {
     const grey: Rgb = [128, 128, 128];
     const plain = canvas(700, 200, grey);
     const outlined = canvas(700, 200, grey);
+    const blank = canvas(700, 200, grey);
     await draw(plain, [{ region: sign, style: styleOf(sign, 40, { textColor: [0, 0, 0] }), translatedText: 'Exit' }]);
-    await draw(outlined, [{ region: sign, style: styleOf(sign, 40, { textColor: [0, 0, 0], outline: { color: [255, 255, 255], width: 3 } }), translatedText: 'Exit' }]);
+    await draw(outlined, [{ region: sign, style: styleOf(sign, 40, { textColor: [0, 0, 0], outline: { color: [255, 255, 255], width: 6 } }), translatedText: 'Exit' }]);
     const white = (image: RgbaImage) => {
       let n = 0;
       for (let i = 0; i < image.data.length; i += 4) if (image.data[i] > 240 && image.data[i + 1] > 240 && image.data[i + 2] > 240) n++;
@@ -156,6 +157,11 @@ describe('drawing translations', () => {
       for (let i = 0; i < image.data.length; i += 4) if (image.data[i] === 0 && image.data[i + 1] === 0 && image.data[i + 2] === 0) n++;
       return n;
     };
+    // As CSS text-stroke: the stroke is centred on the letters' edge, so 6 px leaves a 3 px halo.
+    const plainBox = changes(blank, plain).box!;
+    const outlinedBox = changes(blank, outlined).box!;
+    expect(Math.abs(outlinedBox.width - plainBox.width - 6)).toBeLessThanOrEqual(2);
+    expect(Math.abs(outlinedBox.height - plainBox.height - 6)).toBeLessThanOrEqual(2);
     expect(white(plain)).toBe(0);
     expect(white(outlined)).toBeGreaterThan(300);
     // The stroke is painted under the fill: the letters keep a solid black core.
