@@ -121,7 +121,11 @@ async function preview(worker) {
       writeFileSync(file, Buffer.from(rendered.translated, 'base64'));
       writeFileSync(file.replace(/\.png$/, '.json'), JSON.stringify({ translations, styles: rendered.styles, layouts: rendered.layouts }, null, 1));
       const drawn = translations.filter((t) => t != null);
-      const score = recall(drawn.join(' '), await tesseract(file, lang, '11'));
+      // Turned fixtures are read turned back (tesseract's page mode 11 does not turn pages).
+      const turn = image.rotation ? ['-rotate', String(-image.rotation)] : [];
+      const upright = path.join(outDir, 'upright.png');
+      await run('convert', [file, ...turn, upright]);
+      const score = recall(drawn.join(' '), await tesseract(upright, lang, '11'));
       // The same picture read region by region (each drawn box cropped with a little context), which
       // judges the lettering without tesseract's page segmentation of the photo around it.
       const crops = [];
@@ -130,11 +134,12 @@ async function preview(worker) {
         const b = style.box;
         const pad = Math.round(b.height * 0.3);
         const crop = path.join(outDir, 'crop.png');
-        await run('convert', [file, '-crop', `${b.width + 2 * pad}x${b.height + 2 * pad}+${Math.max(0, b.x - pad)}+${Math.max(0, b.y - pad)}`, '+repage', crop]);
+        await run('convert', [file, '-crop', `${b.width + 2 * pad}x${b.height + 2 * pad}+${Math.max(0, b.x - pad)}+${Math.max(0, b.y - pad)}`, '+repage', ...turn, crop]);
         crops.push(await tesseract(crop, lang, '6'));
       }
       const cropScore = recall(drawn.join(' '), crops.join('\n'));
-      const originalScore = image.ground_truth?.length ? recall(image.ground_truth.join(' '), await tesseract(image.path, image.language ?? 'en', '11')) : null;
+      await run('convert', [image.path, ...turn, upright]);
+      const originalScore = image.ground_truth?.length ? recall(image.ground_truth.join(' '), await tesseract(upright, image.language ?? 'en', '11')) : null;
       rows.push({ file: path.basename(file), regions: result.regions.length, drawn: drawn.length, score, cropScore, originalScore, layouts: rendered.layouts });
       const unmatched = result.regions.filter((_, i) => translations[i] == null).map((r) => r.text);
       console.error(

@@ -92,7 +92,7 @@ async function render(body: { image: string; regions: TextRegion[]; translations
     }
   });
   const translated = await renderTranslations(base, items);
-  const layouts = layoutAll(items);
+  const layouts = layoutAll(items).map((plan) => ({ ...plan.layout, rotation: plan.rotation }));
   return { translated: png(translated), styles, layouts, heapBytes: resvgHeapBytes() };
 }
 

@@ -13,6 +13,18 @@ export function ocrLine(text: string, x: number, baseline: number, size: number)
   return { text, confidence: 0.9, box, words: [{ text, confidence: 0.9, box, excluded: false }] };
 }
 
+/** Like ocrLine, with a box for each word (as OCR gives them) instead of one for the whole line. */
+export function ocrWords(text: string, x: number, baseline: number, size: number): OcrLine {
+  const s = size / font.unitsPerEm;
+  let offset = 0;
+  const words = text.split(' ').map((word) => {
+    const before = measureText(text.slice(0, offset), font).advance;
+    offset += word.length + 1;
+    return { ...ocrLine(word, x + before * s, baseline, size).words[0] };
+  });
+  return { ...ocrLine(text, x, baseline, size), words };
+}
+
 export function regionOf(lines: OcrLine[]): TextRegion {
   const x = Math.min(...lines.map((l) => l.box.x));
   const y = Math.min(...lines.map((l) => l.box.y));

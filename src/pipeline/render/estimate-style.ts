@@ -7,7 +7,8 @@ import { clipBox, colourDistance, contrastRatio, growBox } from './colour';
 import type { FontFile } from './font-file';
 import { fontFor } from './fonts';
 import { drawableText, measureText } from './measure-text';
-import type { LineInk } from './text-mask';
+import { fromUpright, regionToUpright, textRotation, uprightSize, type Rotation } from './text-direction';
+import { lineInk, type LineInk } from './text-mask';
 
 /** Below this contrast (WCAG ratio) between letters and background, the translation gets an outline. */
 const MIN_CONTRAST = 3;
@@ -23,6 +24,46 @@ const LINE_TOP_EM = 0.95;
 const LINE_BOTTOM_EM = 0.25;
 
 export function estimateStyle(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
+  const rotation = textRotation(region);
+  return rotation === 0 ? estimateUpright(image, region, inks) : estimateTurned(image, region, rotation);
+}
+
+/**
+ * Turned text (a page photographed sideways, upside down) is measured upright: the strip of the
+ * picture along the text's lines (the full length of the picture that way, for the alignment; the
+ * region and a margin across it) is turned upright, measured like any text, and the box turned back.
+ */
+function estimateTurned(image: RgbaImage, region: TextRegion, rotation: Rotation): RegionStyle {
+  const across = rotation === 180 ? region.box.height : region.box.width;
+  const pad = Math.max(8, Math.round(across / Math.max(1, region.lines.length)));
+  const frame =
+    rotation === 180
+      ? clipBox({ x: 0, y: region.box.y - pad, width: image.width, height: region.box.height + 2 * pad }, image.width, image.height)
+      : clipBox({ x: region.box.x - pad, y: 0, width: region.box.width + 2 * pad, height: image.height }, image.width, image.height);
+  const upright = turnUpright(image, frame, rotation);
+  const turned = regionToUpright(region, frame, rotation);
+  const style = estimateUpright(upright, turned, turned.lines.map((line) => lineInk(upright, line)));
+  return { ...style, box: clipBox(fromUpright(style.box, frame, rotation), image.width, image.height), rotation };
+}
+
+/** The pixels of `frame` as they look with the text upright. */
+function turnUpright(image: RgbaImage, frame: Box, rotation: Rotation): RgbaImage {
+  const { width, height } = uprightSize(frame, rotation);
+  const data = new Uint8Array(width * height * 4);
+  const right = frame.x + frame.width - 1;
+  const bottom = frame.y + frame.height - 1;
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++) {
+      const x = rotation === 90 ? right - v : rotation === 180 ? right - u : frame.x + v;
+      const y = rotation === 90 ? frame.y + u : rotation === 180 ? bottom - v : bottom - u;
+      const from = (y * image.width + x) * 4;
+      data.set(image.data.subarray(from, from + 4), (v * width + u) * 4);
+    }
+  }
+  return { width, height, data };
+}
+
+function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
   const textColor = inkColour(image, inks);
   const backgroundColor = averageColour(inks.map((ink) => ink.background));
   const font = fontFor(false).metrics;

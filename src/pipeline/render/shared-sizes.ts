@@ -32,6 +32,8 @@ export function sharedSizeGroups(styles: RegionStyle[], boxes: Box[]): number[][
 }
 
 function sameBlock(a: RegionStyle, boxA: Box, b: RegionStyle, boxB: Box): boolean {
+  // Turned text stacks its lines sideways; it is left to itself.
+  if ((a.rotation ?? 0) !== 0 || (b.rotation ?? 0) !== 0) return false;
   if (a.bold !== b.bold || a.align !== b.align) return false;
   if (Math.abs(a.fontSize - b.fontSize) > SAME_SIZE * Math.max(a.fontSize, b.fontSize)) return false;
   const colour = Math.hypot(a.textColor[0] - b.textColor[0], a.textColor[1] - b.textColor[1], a.textColor[2] - b.textColor[2]);

@@ -1,16 +1,29 @@
 /**
- * The SVG document resvg draws one tile of a translation from. Coordinates are the image's own: the
- * viewBox selects the tile, so the pixmap resvg allocates is the tile's size, never the image's.
+ * The SVG document resvg draws one tile of a translation from. Coordinates are the image's own (turned
+ * text is laid out upright and turned by a transform): the viewBox selects the tile, so the pixmap
+ * resvg allocates is the tile's size, never the image's.
  */
 import type { Box, RegionStyle, Rgb } from '../types';
 import { FONT_FAMILY, type Font } from './fonts';
 import type { TextLayout } from './layout-text';
+import { fromUpright, uprightTransform, type Rotation } from './text-direction';
 
-/** The lines of `layout` that reach into `tile` (integer pixels), in `style`'s colours, drawn with `font`. */
-export function textSvg(layout: TextLayout, style: RegionStyle, font: Font, tile: Box): string {
-  const lines = layout.lines.filter(
-    (l) => l.ink.x < tile.x + tile.width && l.ink.x + l.ink.width > tile.x && l.ink.y < tile.y + tile.height && l.ink.y + l.ink.height > tile.y,
-  );
+/** Where a layout's coordinates are: the picture's, or upright in `frame` for text turned by `rotation`. */
+export interface Placement {
+  rotation: Rotation;
+  frame: Box;
+}
+
+/**
+ * The lines of `layout` that reach into `tile` (integer pixels of the picture), in `style`'s colours,
+ * drawn with `font`; turned into place when the layout is upright in a turned frame.
+ */
+export function textSvg(layout: TextLayout, style: RegionStyle, font: Font, tile: Box, placement?: Placement): string {
+  const turned = placement && placement.rotation !== 0 ? placement : null;
+  const lines = layout.lines.filter((l) => {
+    const ink = turned ? fromUpright(l.ink, turned.frame, turned.rotation) : l.ink;
+    return ink.x < tile.x + tile.width && ink.x + ink.width > tile.x && ink.y < tile.y + tile.height && ink.y + ink.height > tile.y;
+  });
   const paint = [`fill="${rgb(style.textColor)}"`];
   if (style.outline && style.outline.width > 0) {
     // As CSS text-stroke: a stroke `width` wide centred on the letters' outline, painted first so the
@@ -22,7 +35,8 @@ export function textSvg(layout: TextLayout, style: RegionStyle, font: Font, tile
   const text = lines.map((l) => `<text x="${num(l.x)}" y="${num(l.baseline)}">${escapeXml(l.text)}</text>`).join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${tile.width}" height="${tile.height}" viewBox="${tile.x} ${tile.y} ${tile.width} ${tile.height}">` +
-    `<g font-family="${FONT_FAMILY}" font-size="${num(layout.fontSize)}" font-weight="${font.weight}" ${paint.join(' ')}>${text}</g></svg>`
+    `<g font-family="${FONT_FAMILY}" font-size="${num(layout.fontSize)}" font-weight="${font.weight}" ${paint.join(' ')}` +
+    `${turned ? ` transform="${uprightTransform(turned.frame, turned.rotation)}"` : ''}>${text}</g></svg>`
   );
 }
 

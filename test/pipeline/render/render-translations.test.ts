@@ -4,8 +4,9 @@ import { fontFor } from '../../../src/pipeline/render/fonts';
 import { layoutText } from '../../../src/pipeline/render/layout-text';
 import { MAX_TILE_PIXELS, renderTranslations, type TranslationToDraw } from '../../../src/pipeline/render/render-translations';
 import { resvgHeapBytes } from '../../../src/pipeline/render/resvg-engine';
+import { fromUpright } from '../../../src/pipeline/render/text-direction';
 import type { Box, RgbaImage, Rgb } from '../../../src/pipeline/types';
-import { canvas, ocrLine, regionOf, styleOf } from '../../helpers/text-regions';
+import { canvas, ocrLine, ocrWords, regionOf, styleOf } from '../../helpers/text-regions';
 
 const BACKGROUND: Rgb = [240, 236, 228];
 
@@ -257,6 +258,37 @@ describe('drawing translations', () => {
     // Bands of at most 2 MiB of pixels keep the heap near 6 MiB whatever the region's size.
     expect(resvgHeapBytes()).toBeGreaterThan(0);
     expect(resvgHeapBytes()).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('draws turned text turned: the upright drawing, a quarter turn clockwise', async () => {
+    const region = regionOf([ocrWords('Proibido estacionar nesta rua', 40, 60, 30)]);
+    const style = styleOf(region, 30);
+    const upright = canvas(500, 100, BACKGROUND);
+    await draw(upright, [{ region, style, translatedText: 'No parking on this street' }]);
+    // The same region in a picture turned a quarter clockwise (500×100 becomes 100×500).
+    const frame = { x: 0, y: 0, width: 100, height: 500 };
+    const turn = (b: Box) => fromUpright(b, { x: 0, y: 0, width: 100, height: 500 }, 90);
+    const turnedRegion = { ...region, box: turn(region.box), lines: region.lines.map((l) => ({ ...l, box: turn(l.box), words: l.words.map((w) => ({ ...w, box: turn(w.box) })) })) };
+    const turnedStyle = { ...style, box: turn(style.box), rotation: 90 as const };
+    const image = canvas(frame.width, frame.height, BACKGROUND);
+    const before = await draw(image, [{ region: turnedRegion, style: turnedStyle, translatedText: 'No parking on this street' }]);
+    const drawn = changes(before, image, turnedStyle.box);
+    expect(drawn.outside).toBe(0);
+    expect(drawn.box!.height).toBeGreaterThan(4 * drawn.box!.width);
+    // Pixel by pixel, the turned drawing is the upright one turned (up to anti-aliasing).
+    let diff = 0;
+    let inked = 0;
+    for (let v = 0; v < 100; v++) {
+      for (let u = 0; u < 500; u++) {
+        const { x, y } = turn({ x: u, y: v, width: 1, height: 1 });
+        const a = upright.data[(v * 500 + u) * 4];
+        const b = image.data[(y * 100 + x) * 4];
+        diff += Math.abs(a - b);
+        if (a < BACKGROUND[0] - 100) inked++;
+      }
+    }
+    expect(inked).toBeGreaterThan(500);
+    expect(diff / inked).toBeLessThan(8);
   });
 
   it('composites onto transparent pixels as source-over, keeping colours straight', async () => {

@@ -28,7 +28,7 @@ describe('regions that read as one block', () => {
       { region: lines[2], style: styleOf(lines[2], 38), translatedText: 'Thank you!' },
       { region: caption, style: styleOf(caption, 38), translatedText: 'The management' },
     ];
-    const layouts = layoutAll(items);
+    const layouts = layoutAll(items).map((plan) => plan.layout);
     expect(layouts[0].fontSize).toBeLessThan(37);
     expect(layouts[1].fontSize).toBe(layouts[0].fontSize);
     expect(layouts[2].fontSize).toBe(layouts[0].fontSize);
