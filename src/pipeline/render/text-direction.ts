@@ -14,8 +14,8 @@ const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2];
 /**
  * The clockwise turn of a region's text: from the direction its words follow one another within lines,
  * or, with one word per line, the direction its lines follow one another (a quarter turn before the
- * reading direction). A lone word reads along its box's long side: across when wider than tall
- * (upright), else top to bottom (the usual way a label is turned).
+ * reading direction). A lone word reads along its box's long side: upright unless it is more than
+ * twice as tall as wide, then top to bottom (the usual way a label is turned).
  */
 export function textRotation(region: TextRegion): Rotation {
   let dx = 0;
@@ -35,7 +35,8 @@ export function textRotation(region: TextRegion): Rotation {
   }
   if (dx === 0 && dy === 0) {
     const box = region.lines[0]?.box ?? region.box;
-    return box.height > 1.5 * box.width && [...(region.lines[0]?.text ?? '')].length > 1 ? 90 : 0;
+    // Three letters or more: "Il" in a narrow font is taller than wide, upright.
+    return box.height > 2 * box.width && [...(region.lines[0]?.text ?? '').replace(/\s/g, '')].length >= 3 ? 90 : 0;
   }
   if (Math.abs(dx) >= Math.abs(dy)) return dx > 0 ? 0 : 180;
   return dy > 0 ? 90 : 270;

@@ -30,11 +30,13 @@ describe('text direction', () => {
     });
   }
 
-  it('takes a lone word for upright when it is wider than tall, for turned clockwise when it is tall', () => {
+  it('takes a lone word for upright unless it is much taller than wide, then for turned clockwise', () => {
     const wide = regionOf([ocrWords('Ausgang', 10, 50, 30)]);
     expect(textRotation(wide)).toBe(0);
     const tall = { ...wide, lines: wide.lines.map((l) => ({ ...l, box: { x: 10, y: 10, width: 30, height: 150 } })) };
     expect(textRotation(tall)).toBe(90);
+    const narrow = regionOf([ocrWords('Il', 10, 50, 30)]);
+    expect(textRotation({ ...narrow, lines: narrow.lines.map((l) => ({ ...l, box: { x: 10, y: 10, width: 12, height: 23 } })) })).toBe(0);
   });
 
   it('maps boxes to the upright frame and back', () => {
