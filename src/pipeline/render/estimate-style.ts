@@ -22,6 +22,8 @@ const BOLD_STROKE_RATIO = 0.125;
  */
 const LINE_TOP_EM = 0.95;
 const LINE_BOTTOM_EM = 0.25;
+/** Space kept between a widened box and the content it stops at. */
+const LINE_CLEARANCE_EM = 0.3;
 
 export function estimateStyle(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
   const rotation = textRotation(region);
@@ -75,26 +77,35 @@ function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]):
   const poorContrast = contrastRatio(textColor, backgroundColor) < MIN_CONTRAST;
   const outline = poorContrast || noise > BUSY_BACKGROUND ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
   const margin = Math.round(fontSize * 0.1);
+  const align = estimateAlign(region, image.width);
   return {
     textColor,
     backgroundColor,
     fontSize,
     lineHeight,
     bold: strokeWidth / fontSize > BOLD_STROKE_RATIO,
-    align: estimateAlign(region, image.width),
+    align,
     outline,
-    box: drawableBox(image, region, inks, geometry, fontSize, margin),
+    box: drawableBox(image, region, inks, geometry, fontSize, margin, align),
   };
 }
 
 /**
  * Where the translation may be drawn: the region's box plus a small margin, and above the first line
  * and below the last as far as a line of our font reaches (LINE_TOP_EM, LINE_BOTTOM_EM), but only over
- * rows that are plain background. Without that room a translation with a "g" or an "É" where the
+ * rows that are plain background; a single line also along its length (see widened). Without that room a translation with a "g" or an "É" where the
  * original had none would be shrunk to squeeze into the original letters' height; with it unchecked it
  * could reach a sign's edge or the next region's letters.
  */
-function drawableBox(image: RgbaImage, region: TextRegion, inks: LineInk[], geometry: LineGeometry[], fontSize: number, margin: number): Box {
+function drawableBox(
+  image: RgbaImage,
+  region: TextRegion,
+  inks: LineInk[],
+  geometry: LineGeometry[],
+  fontSize: number,
+  margin: number,
+  align: RegionStyle['align'],
+): Box {
   const box = clipBox(growBox(region.box, margin, margin), image.width, image.height);
   if (!region.lines.length || !inks.length) return box;
   const order = region.lines.map((line, i) => i).sort((a, b) => region.lines[a].box.y - region.lines[b].box.y);
@@ -106,7 +117,40 @@ function drawableBox(image: RgbaImage, region: TextRegion, inks: LineInk[], geom
   while (top > Math.max(0, wantTop) && rowIsBackground(image, box, top - 1, inks[first])) top--;
   let bottom = box.y + box.height;
   while (bottom < Math.min(image.height, wantBottom) && rowIsBackground(image, box, bottom, inks[last])) bottom++;
-  return { x: box.x, y: top, width: box.width, height: bottom - top };
+  const tall = { x: box.x, y: top, width: box.width, height: bottom - top };
+  return region.lines.length === 1 ? widened(image, tall, inks[0], fontSize, align) : tall;
+}
+
+/**
+ * A single line (a label, a button, a title on a sign) may also run along its line into plain
+ * background: rightwards when left-aligned, leftwards when right-aligned, both ways alike when centred,
+ * by at most the line's own length (or 2 em), and stopping LINE_CLEARANCE_EM short of whatever is
+ * there (the button's edge, the next label, the picture's edge). A translation longer than the
+ * original then keeps the original size where there is room for it, instead of shrinking to the
+ * original's width. Paragraphs keep their column: their translation wraps.
+ */
+function widened(image: RgbaImage, box: Box, ink: LineInk, fontSize: number, align: RegionStyle['align']): Box {
+  const reach = Math.max(box.width, 2 * fontSize);
+  const clearance = Math.ceil(LINE_CLEARANCE_EM * fontSize);
+  const free = (from: number, step: number) => {
+    let n = 0;
+    for (let x = from; n < reach + clearance && x >= 0 && x < image.width && columnIsBackground(image, box, x, ink); x += step) n++;
+    // The picture's edge is kept clear of as much as any content.
+    return Math.max(0, Math.min(reach, n - clearance));
+  };
+  let left = align === 'left' ? 0 : free(box.x - 1, -1);
+  let right = align === 'right' ? 0 : free(box.x + box.width, 1);
+  if (align === 'center') left = right = Math.min(left, right);
+  return { x: box.x - left, y: box.y, width: box.width + left + right, height: box.height };
+}
+
+/** True when no pixel of column `x` across `box`'s rows stands out from the line's background. */
+function columnIsBackground(image: RgbaImage, box: Box, x: number, ink: LineInk): boolean {
+  for (let y = box.y; y < box.y + box.height; y++) {
+    const i = (y * image.width + x) * 4;
+    if (colourDistance(image.data[i], image.data[i + 1], image.data[i + 2], ink.background) > ink.threshold) return false;
+  }
+  return true;
 }
 
 /** True when no pixel of row `y` across `box` stands out from the line's background (its own letters aside). */

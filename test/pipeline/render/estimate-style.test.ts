@@ -67,6 +67,33 @@ describe('style estimation on lettering', () => {
     expect(estimate(image2, asOcr(centred)).align).toBe('center');
   });
 
+  it('lets a single line run into plain background along its length, short of other content', async () => {
+    // A button 160 px wide with "OK" in its middle, on a grey page.
+    const image = canvas(240, 120, [224, 224, 224]);
+    for (let y = 30; y < 90; y++) for (let x = 40; x < 200; x++) image.data.set([52, 102, 204, 255], (y * 240 + x) * 4);
+    const ok = regionOf([ocrWords('OK', 101, 75, 30)]);
+    await renderTranslations(image, [{ region: ok, style: styleOf(ok, 30, { textColor: [255, 255, 255] }), translatedText: 'OK' }]);
+    const style = estimate(image, asOcr(ok));
+    expect(style.align).toBe('center');
+    expect(style.box.width).toBeGreaterThan(ok.box.width + 40);
+    // Both ways alike (still centred on the text), and clear of the button's edge.
+    expect(Math.abs(style.box.x + style.box.width / 2 - (ok.box.x + ok.box.width / 2))).toBeLessThanOrEqual(1.5);
+    expect(style.box.x).toBeGreaterThanOrEqual(40 + 0.3 * 30 - 1);
+    expect(style.box.x + style.box.width).toBeLessThanOrEqual(200 - 0.3 * 30 + 1);
+  });
+
+  it('widens a left-aligned line only rightwards, and a paragraph not at all', async () => {
+    const label = regionOf([ocrWords('Menge', 40, 80, 30)]);
+    const image = await lettering(label, 30, 36, 700, 160);
+    const style = estimate(image, asOcr(label));
+    expect(style.align).toBe('left');
+    expect(style.box.x).toBeGreaterThanOrEqual(label.box.x - 0.1 * 30 - 2);
+    expect(style.box.width).toBeGreaterThan(1.8 * label.box.width);
+    const text = await lettering(paragraph, 38, 48);
+    const block = estimate(text, asOcr(paragraph)).box;
+    expect(block.width).toBeLessThanOrEqual(paragraph.box.width + 2 + 2 * Math.round(0.1 * 38) + 2);
+  });
+
   it('measures turned text upright and says how it is turned', async () => {
     const upright = await lettering(paragraph, 38, 48, 700, 200);
     const expected = estimate(upright, asOcr(paragraph));
