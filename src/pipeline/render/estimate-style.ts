@@ -124,19 +124,25 @@ function drawableBox(
 /**
  * A single line (a label, a button, a title on a sign) may also run along its line into plain
  * background: rightwards when left-aligned, leftwards when right-aligned, both ways alike when centred,
- * by at most the line's own length (or 2 em), and stopping LINE_CLEARANCE_EM short of whatever is
- * there (the button's edge, the next label, the picture's edge). A translation longer than the
+ * by at most the line's own length (or 2 em), stopping LINE_CLEARANCE_EM short of whatever is there
+ * (the button's edge, the next label) and, aligned left or right, as far from the picture's edge as
+ * it is on its aligned side. A translation longer than the
  * original then keeps the original size where there is room for it, instead of shrinking to the
  * original's width. Paragraphs keep their column: their translation wraps.
  */
 function widened(image: RgbaImage, box: Box, ink: LineInk, fontSize: number, align: RegionStyle['align']): Box {
   const reach = Math.max(box.width, 2 * fontSize);
   const clearance = Math.ceil(LINE_CLEARANCE_EM * fontSize);
+  // Towards the picture's edge, an aligned line keeps the margin it has on its aligned side (a title
+  // 60 px from the left edge does not run closer than 60 px to the right one).
+  const edgeLeft = align === 'right' ? Math.max(clearance, image.width - (box.x + box.width)) : clearance;
+  const edgeRight = align === 'left' ? Math.max(clearance, box.x) : clearance;
   const free = (from: number, step: number) => {
     let n = 0;
     for (let x = from; n < reach + clearance && x >= 0 && x < image.width && columnIsBackground(image, box, x, ink); x += step) n++;
-    // The picture's edge is kept clear of as much as any content.
-    return Math.max(0, Math.min(reach, n - clearance));
+    const edge = step < 0 ? edgeLeft : edgeRight;
+    const room = step < 0 ? from + 1 - edge : image.width - from - edge;
+    return Math.max(0, Math.min(reach, n - clearance, room));
   };
   let left = align === 'left' ? 0 : free(box.x - 1, -1);
   let right = align === 'right' ? 0 : free(box.x + box.width, 1);

@@ -89,6 +89,11 @@ describe('style estimation on lettering', () => {
     expect(style.align).toBe('left');
     expect(style.box.x).toBeGreaterThanOrEqual(label.box.x - 0.1 * 30 - 2);
     expect(style.box.width).toBeGreaterThan(1.8 * label.box.width);
+    // Towards the picture's edge it keeps the margin it has on the left.
+    const title = regionOf([ocrWords('Benvenuti al ristorante', 40, 80, 30)]);
+    const wide = estimate(await lettering(title, 30, 36, 500, 160), asOcr(title)).box;
+    expect(wide.x + wide.width).toBeGreaterThan(title.box.x + title.box.width + 20);
+    expect(wide.x + wide.width).toBeLessThanOrEqual(500 - 40 + 0.1 * 30 + 1); // + the box's own margin
     const text = await lettering(paragraph, 38, 48);
     const block = estimate(text, asOcr(paragraph)).box;
     expect(block.width).toBeLessThanOrEqual(paragraph.box.width + 2 + 2 * Math.round(0.1 * 38) + 2);
