@@ -24,6 +24,8 @@ const LINE_TOP_EM = 0.95;
 const LINE_BOTTOM_EM = 0.25;
 /** Space kept between a widened box and the content it stops at. */
 const LINE_CLEARANCE_EM = 0.3;
+/** A line this close (as a share of the picture's width) to the picture's edge is set from a page margin. */
+const PAGE_MARGIN = 0.15;
 
 export function estimateStyle(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
   const rotation = textRotation(region);
@@ -125,18 +127,21 @@ function drawableBox(
  * A single line (a label, a button, a title on a sign) may also run along its line into plain
  * background: rightwards when left-aligned, leftwards when right-aligned, both ways alike when centred,
  * by at most the line's own length (or 2 em), stopping LINE_CLEARANCE_EM short of whatever is there
- * (the button's edge, the next label) and, aligned left or right, as far from the picture's edge as
- * it is on its aligned side. A translation longer than the
+ * (the button's edge, the next label) and, when set from a page margin, as far from the picture's
+ * other edge as it is from that margin. A translation longer than the
  * original then keeps the original size where there is room for it, instead of shrinking to the
  * original's width. Paragraphs keep their column: their translation wraps.
  */
 function widened(image: RgbaImage, box: Box, ink: LineInk, fontSize: number, align: RegionStyle['align']): Box {
   const reach = Math.max(box.width, 2 * fontSize);
   const clearance = Math.ceil(LINE_CLEARANCE_EM * fontSize);
-  // Towards the picture's edge, an aligned line keeps the margin it has on its aligned side (a title
-  // 60 px from the left edge does not run closer than 60 px to the right one).
-  const edgeLeft = align === 'right' ? Math.max(clearance, image.width - (box.x + box.width)) : clearance;
-  const edgeRight = align === 'left' ? Math.max(clearance, box.x) : clearance;
+  // Towards the picture's edge, a line set from a page margin keeps that margin on the other side too (a
+  // title 60 px from the left edge does not run closer than 60 px to the right one).
+  const marginLeft = box.x;
+  const marginRight = image.width - (box.x + box.width);
+  const fromMargin = (margin: number) => margin < PAGE_MARGIN * image.width;
+  const edgeLeft = align === 'right' && fromMargin(marginRight) ? Math.max(clearance, marginRight) : clearance;
+  const edgeRight = align === 'left' && fromMargin(marginLeft) ? Math.max(clearance, marginLeft) : clearance;
   const free = (from: number, step: number) => {
     let n = 0;
     for (let x = from; n < reach + clearance && x >= 0 && x < image.width && columnIsBackground(image, box, x, ink); x += step) n++;
