@@ -5,7 +5,7 @@
  * Fitting, in order of preference (each step only when the previous cannot fit `style.box`):
  * 1. the original font size, on as many lines as the text needs (wrapped at spaces, and after hyphens
  *    and slashes inside words; centred text into lines of even length, as a sign is set, left- or
- *    right-aligned text filling each line, as a paragraph is);
+ *    right-aligned text filling each line, as a paragraph is, unless that leaves a stub of a last line);
  * 2. smaller sizes, in 3% steps, down to the legible minimum (`minimumFontSize`), wrapping again at
  *    each size; the largest size that fits is then refined to within 1%;
  * 3. at the minimum size, words wider than the box are broken (hyphenated between letters);
@@ -22,7 +22,7 @@
 import type { Box, RegionStyle, TextRegion } from '../types';
 import type { FontFile } from './font-file';
 import { drawableText, measureText } from './measure-text';
-import { breakLongPieces, joinPieces, splitPieces, wrapBalanced, wrapGreedy, type Piece } from './wrap-text';
+import { breakLongPieces, joinPieces, splitPieces, wrapBalanced, wrapRagged, type Piece } from './wrap-text';
 
 /** Text is not shrunk below this many pixels (unless the original was smaller)... */
 export const MIN_LEGIBLE_PX = 10;
@@ -110,7 +110,7 @@ export function layoutText(text: string, style: RegionStyle, region: TextRegion,
     const maxWidth = area.width / scaleOf(size);
     const lines: string[] = [];
     for (const pieces of groups) {
-      const wrapped = (style.align === 'center' ? wrapBalanced : wrapGreedy)(breakWords ? breakLongPieces(pieces, maxWidth, inkWidth) : pieces, maxWidth, inkWidth);
+      const wrapped = (style.align === 'center' ? wrapBalanced : wrapRagged)(breakWords ? breakLongPieces(pieces, maxWidth, inkWidth) : pieces, maxWidth, inkWidth);
       if (!wrapped) return null;
       for (const line of wrapped) lines.push(joinPieces(line));
     }

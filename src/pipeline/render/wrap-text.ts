@@ -84,6 +84,21 @@ export function wrapBalanced(pieces: Piece[], maxWidth: number, widthOf: WidthOf
 /** A last part of a broken word with fewer letters than this is evened out with the part before it. */
 const MIN_PART = 3;
 
+/** A last line shorter than this share of the longest is a lone stub ("o'clock") worth evening out. */
+const STUB_LINE = 0.35;
+
+/**
+ * Greedy wrapping, as a paragraph is set, except that a last line left as a short stub is avoided by
+ * evening the lines out (wrapBalanced): "No parking all day after eight / o'clock" becomes "No parking
+ * all day / after eight o'clock".
+ */
+export function wrapRagged(pieces: Piece[], maxWidth: number, widthOf: WidthOf): Piece[][] | null {
+  const greedy = wrapGreedy(pieces, maxWidth, widthOf);
+  if (!greedy || greedy.length < 2) return greedy;
+  const widths = greedy.map((line) => widthOf(joinPieces(line)));
+  return widths[widths.length - 1] < STUB_LINE * Math.max(...widths) ? wrapBalanced(pieces, maxWidth, widthOf) : greedy;
+}
+
 /**
  * Splits every piece wider than `maxWidth` into parts that fit, each but the last ending in a hyphen
  * when the break falls between letters. For words no size can fit (a long compound in a narrow box).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLongPieces, joinPieces, splitPieces, wrapBalanced, wrapGreedy } from '../../../src/pipeline/render/wrap-text';
+import { breakLongPieces, joinPieces, splitPieces, wrapBalanced, wrapGreedy, wrapRagged } from '../../../src/pipeline/render/wrap-text';
 
 /** One unit per character: easy widths to reason about. */
 const chars = (line: string) => [...line].length;
@@ -35,6 +35,19 @@ describe('balanced wrapping', () => {
     expect(greedy).toEqual(['Please keep this door closed at all', 'times']);
     expect(balanced).toHaveLength(2);
     expect(Math.max(...balanced.map(chars))).toBeLessThan(25);
+  });
+});
+
+describe('ragged wrapping', () => {
+  it('fills lines like greedy wrapping when the last line is not a stub', () => {
+    const pieces = splitPieces('one two three four five six seven eight');
+    expect(texts(wrapRagged(pieces, 20, chars))).toEqual(texts(wrapGreedy(pieces, 20, chars)));
+  });
+
+  it('evens the lines out when greedy filling would leave a lone short word', () => {
+    const pieces = splitPieces('No parking all day after eight o’clock');
+    expect(texts(wrapGreedy(pieces, 31, chars))).toEqual(['No parking all day after eight', 'o’clock']);
+    expect(texts(wrapRagged(pieces, 31, chars))).toEqual(['No parking all day', 'after eight o’clock']);
   });
 });
 
