@@ -133,7 +133,8 @@ function logServerError(c: Context, err: unknown) {
       path: new URL(c.req.url).pathname,
       error: e.name,
       message: e.message,
-      stack: e.stack,
+      // An ApiError is an expected, classified failure: its message says it all.
+      ...(err instanceof ApiError ? { details: err.details } : { stack: e.stack }),
     }),
   );
 }

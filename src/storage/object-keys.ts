@@ -6,7 +6,7 @@
  *   {account}/{batch_… | req_…}/{img_…}/original.{ext}
  *   {account}/{batch_… | req_…}/{img_…}/clean.{ext}
  *   {account}/{batch_… | req_…}/{img_…}/translated-{lang}.{ext}
- *   {account}/cache/{sha256}/{source}/…   OCR + text removal results reused across target languages
+ *   {account}/cache/{sha256}/{source}/{exclude-hash}/{analysis.json,clean.{ext}}   reused OCR + removal
  */
 import type { LanguageCode } from '../languages';
 import type { ImageFormat } from '../pipeline/types';
@@ -20,7 +20,7 @@ export function imageObjectKey(accountId: string, scopeId: string, imageId: stri
 }
 
 /** Prefix of everything cached for one image content (per account, per source language setting). */
-export function cachePrefix(accountId: string, contentSha256: string, sourceLang: LanguageCode | 'auto'): string {
+export function cachePrefix(accountId: string, contentSha256: string, sourceLang: LanguageCode | 'auto' | string): string {
   return `${accountId}/cache/${contentSha256}/${sourceLang}`;
 }
 
