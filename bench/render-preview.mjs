@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Render preview (`npm run bench:render-preview`, not part of npm test): draws hand-written translations
+// Render preview (`npm run preview:render`, not part of npm test): draws hand-written translations
 // onto the real and generated fixtures, with the real OCR regions and the real style estimate, and
-// writes the pictures to bench/out/render/ to be looked at. Each picture is read back with the native
+// writes the pictures to bench/out/render-preview/ to be looked at. Each picture is read back with the native
 // tesseract CLI (`--psm 11`, the target language's model) and the share of the translation's words it
 // finds is reported (the team's bar: ≥ 90%). With `--speed` it also times the renderer in workerd and
 // reads resvg's heap after a large region.
@@ -10,7 +10,7 @@
 //
 // --no-outline draws without the outlines the style estimate asks for (files *.no-outline.png), to
 // judge what they cost the look and the read-back.
-// OCR results are cached in bench/out/render/ocr/ (the OCR is not what is judged here); --fresh-ocr
+// OCR results are cached in bench/out/render-preview/ocr/ (the OCR is not what is judged here); --fresh-ocr
 // runs it again. Translations live in bench/render-preview-translations.mjs: an "en" variant (what a
 // translator would return) and a "long" one (German and Finnish compounds, longer sentences) per
 // fixture, to exercise wrapping and shrinking.
@@ -24,7 +24,7 @@ import { TRANSLATIONS } from './render-preview-translations.mjs';
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
-const outDir = path.join(root, 'bench/out/render');
+const outDir = path.join(root, 'bench/out/render-preview');
 const TESS = { en: 'eng', de: 'deu', fr: 'fra', es: 'spa', it: 'ita', pt: 'por', nl: 'nld', sv: 'swe', da: 'dan', no: 'nor', fi: 'fin' };
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
