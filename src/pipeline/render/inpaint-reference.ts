@@ -30,7 +30,13 @@ import { GRID_MAX_CELLS, MAX_SMOOTH_LEVEL, MIN_SMOOTH_LEVEL, TILE_SIDE } from '.
 const PATCH_RADIUS = 2;
 const SEARCH_RADIUS = 48;
 const RANDOM_CANDIDATES = 8;
-const RELAX_ITERATIONS = 4;
+const RELAX_ITERATIONS = 16;
+/**
+ * Weight of the base-colour difference between a pixel and a candidate source, against one pixel of
+ * residual mismatch: residuals copied from where the base differs much (beside an edge, on another
+ * surface) bring that place's structure with them.
+ */
+const BASE_MATCH_WEIGHT = 16;
 /** A candidate that does not continue a neighbour's copy must score this many times better. */
 const COHERENCE_BIAS = 2;
 const FRONT_CANDIDATES = 32;
@@ -450,7 +456,7 @@ function synthesize(order: Int32Array, flags: Uint8Array, L: Uint8Array, R: Int1
         dl += d * d;
       }
       const den = n > 0 ? n : 1;
-      const num = (ssd + den * dl) * (coherent ? 1 : COHERENCE_BIAS);
+      const num = (ssd + den * dl * BASE_MATCH_WEIGHT) * (coherent ? 1 : COHERENCE_BIAS);
       const untrusted = !(f & TRUSTED);
       const better = best < 0 || (untrusted !== bestUntrusted ? !untrusted : num * bestDen < bestNum * den);
       if (better) {

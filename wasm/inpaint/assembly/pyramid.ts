@@ -5,7 +5,7 @@
  */
 import { CELL_BYTES, FieldView, Level, MAX_LEVELS, SCRATCH } from './layout';
 
-const RELAX_ITERATIONS: i32 = 4;
+const RELAX_ITERATIONS: i32 = 16;
 
 // Base colour of a box without one known pixel.
 const FALLBACK_GREY: f64 = 128;

@@ -12,6 +12,8 @@ const SEARCH_RADIUS: i32 = 48;
 const RANDOM_CANDIDATES: i32 = 8;
 /** Random candidates for a pixel that no filled neighbour suggests a source for. */
 const FRONT_CANDIDATES: i32 = 32;
+/** Weight of the base-colour difference to a candidate against one pixel of residual mismatch. */
+const BASE_MATCH_WEIGHT: i64 = 16;
 /** A candidate that does not continue a neighbour's copy must score this many times better. */
 const COHERENCE_BIAS: i64 = 2;
 /** Weights (of 8) of the step to a known and to a filled neighbour in the seam correction. */
@@ -68,7 +70,7 @@ function consider(qx: i32, qy: i32, coherent: bool): void {
     dl += d * d;
   }
   const den: i64 = n > 0 ? n : 1;
-  const num: i64 = (<i64>ssd + den * <i64>dl) * (coherent ? 1 : COHERENCE_BIAS);
+  const num: i64 = (<i64>ssd + den * <i64>dl * BASE_MATCH_WEIGHT) * (coherent ? 1 : COHERENCE_BIAS);
   const untrusted = !(f & TRUSTED);
   const better = best < 0 || (untrusted != bestUntrusted ? !untrusted : num * bestDen < bestNum * den);
   if (better) {
