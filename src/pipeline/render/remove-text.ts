@@ -10,7 +10,7 @@ import type { Box, RegionStyle, RgbaImage, TextRegion } from '../types';
 import { clipBox, growBox, unionBox } from './colour';
 import { estimateStyle } from './estimate-style';
 import { inpaintRegion } from './inpaint';
-import { dilate, lineInk, paintBox, type LineInk } from './text-mask';
+import { closeGaps, dilate, lineInk, paintBox, type LineInk } from './text-mask';
 
 export interface RemovedText {
   /** The same image object, now without the regions' text. */
@@ -35,7 +35,10 @@ export async function removeText(image: RgbaImage, regions: TextRegion[]): Promi
   return { image, styles: plans.map((p) => p.style) };
 }
 
-/** The grown ink of every line of a region, in a box with enough background around it to fill from. */
+/**
+ * The grown ink of every line of a region, with the narrow gaps between letters closed (see closeGaps),
+ * in a box with enough background around it to fill from.
+ */
 export function regionMask(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionMask {
   const lineHeight = Math.max(...region.lines.map((l) => l.box.height), 1);
   const grow = Math.max(2, Math.round(lineHeight * 0.06));
@@ -50,7 +53,7 @@ export function regionMask(image: RgbaImage, region: TextRegion, inks: LineInk[]
       for (let x = 0; x < ink.area.width; x++) if (ink.ink[y * ink.area.width + x]) mask[row + x] = 1;
     }
   }
-  mask = dilate(mask, box.width, box.height, grow);
+  mask = closeGaps(dilate(mask, box.width, box.height, grow), box.width, box.height, grow);
   // Excluded words keep every pixel, even where a neighbour's grown mask reaches into them.
   for (const line of region.lines) for (const word of line.words) if (word.excluded) paintBox(mask, box, growBox(word.box, 1, 1), 0);
   return { box, mask };

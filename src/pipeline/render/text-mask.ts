@@ -144,6 +144,22 @@ export function dilate(mask: Uint8Array<ArrayBuffer>, width: number, height: num
   return out;
 }
 
+/**
+ * Morphological closing (grow, then shrink back, by `radius`): fills the gaps and notches narrower than
+ * about 2 × radius between masked pixels and leaves the outline elsewhere as it was. Between letters set
+ * close together, such a gap holds nothing but the fringes of both letters (anti-aliasing, outlines,
+ * JPEG ringing); left out of the mask, it would stay behind as a dark or light line where each gap was.
+ */
+export function closeGaps(mask: Uint8Array<ArrayBuffer>, width: number, height: number, radius: number): Uint8Array<ArrayBuffer> {
+  if (radius <= 0) return mask;
+  const grown = dilate(mask, width, height, radius);
+  // Shrinking is growing the complement: a pixel stays only if no unmasked pixel is within radius.
+  for (let i = 0; i < grown.length; i++) grown[i] = grown[i] ? 0 : 1;
+  const outside = dilate(grown, width, height, radius);
+  for (let i = 0; i < outside.length; i++) outside[i] = outside[i] ? 0 : 1;
+  return outside;
+}
+
 function ringNoise(distance: Uint8Array, area: Box, ring: number): number {
   let sum = 0;
   let count = 0;

@@ -123,6 +123,23 @@ describe('text mask', () => {
   });
 });
 
+describe('region mask gaps', () => {
+  it('closes the narrow gaps between letters but not the space around them', () => {
+    // Two stems 6 px apart (their fringes meet in the gap), and a third 30 px further on.
+    const strokes = [{ x: 40, y: 30, width: 4, height: 20 }, { x: 50, y: 30, width: 4, height: 20 }, { x: 84, y: 30, width: 4, height: 20 }];
+    const { image } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes });
+    const wordBox = { x: 40, y: 30, width: 48, height: 20 };
+    const ocrLine = line(wordBox);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: wordBox, lines: [ocrLine], excludedSpans: [] };
+    const { box, mask } = regionMask(image, region, [lineInk(image, ocrLine)]);
+    const at = (x: number, y: number) => mask[(y - box.y) * box.width + (x - box.x)];
+    for (let x = 44; x < 50; x++) expect(at(x, 40)).toBe(1);
+    for (let x = 60; x < 78; x++) expect(at(x, 40)).toBe(0);
+    expect(at(38, 40)).toBe(1); // the grown edge is kept
+    expect(at(40, 26)).toBe(0); // and not grown further by the closing
+  });
+});
+
 describe('style estimation', () => {
   it('reads the letter and background colours', () => {
     const { image } = scene({ background: [20, 40, 90], ink: [250, 200, 0], strokes: LETTERS });
