@@ -4,20 +4,24 @@
  * code calls inpaintRegion (inpaint.ts); this is for tests and for reading.
  *
  * A fill is a smooth base plus copied texture:
- * 1. Base. Known pixels are summed into 4 × 4 cells and a pyramid of coarser cells (push-pull): each
- *    cell keeps the mean of its known pixels, trusted in proportion to how many it has, and takes the
- *    rest from the level above (a 9-3-3-1 upsample), smoothed by a few Jacobi steps where it knows
- *    little. Bilinear interpolation of the 4 × 4 cells gives the base L of every pixel: the local mean
- *    colour at known pixels, a smooth membrane over masked ones (flat and gradient backgrounds come out
- *    exact, without blocks). Pixels touching the mask count a quarter: they hold the letters' fringe.
+ * 1. Bases. Known pixels are summed into cells of 2^smoothLevel pixels (4 to 16, by stroke width) and a
+ *    pyramid of coarser cells (push-pull): each cell keeps the mean of its known pixels, trusted in
+ *    proportion to how many it has, and takes the rest from the level above (a 9-3-3-1 upsample),
+ *    relaxed by Jacobi steps where it knows little. Bilinear interpolation of the cells gives a smooth
+ *    field at every pixel; flat and gradient backgrounds come out exact, without blocks. Pixels touching
+ *    the mask count a quarter: they hold the letters' fringe. Two such fields are made: L from all known
+ *    pixels, the local mean colour that residuals are measured against, and F from the known pixels
+ *    within NEAR_RADIUS of the mask only, the membrane the fill is laid on: a sign's bright border a few
+ *    pixels beyond the text shares cells with the text's surroundings and would lighten the fill.
  * 2. Texture. Every known pixel has a residual R = pixel − L (grain, noise, fine structure). Masked
  *    pixels are visited from the outside in (chamfer distance to the known pixels) and each copies the
  *    residual of one known pixel, chosen by comparing the 5 × 5 residual neighbourhoods (known and
  *    already filled pixels only) and the base colours: candidates are the sources of filled neighbours
  *    shifted by one (so texture is copied in coherent runs), random pixels within SEARCH_RADIUS and a
  *    shrinking search around the best (PatchMatch's random search). Sources touching the mask are used
- *    only when nothing else is found, so letter fringes are not copied in.
- * 3. The fill is L + R, clamped. Because the residual has no low frequencies, copying it from elsewhere
+ *    only when nothing else is found, so letter fringes are not copied in. A copied residual is
+ *    corrected by the mean step to the pixel's settled neighbours, so seams fade out.
+ * 3. The fill is F + R, clamped. Because the residual has no low frequencies, copying it from elsewhere
  *    leaves no colour seam, and because it is copied whole the fill keeps the grain of the background.
  *
  * Arithmetic is chosen to come out identical in JavaScript and WebAssembly: integers, and float64 only
@@ -40,6 +44,8 @@ const BASE_MATCH_WEIGHT = 16;
 /** A candidate that does not continue a neighbour's copy must score this many times better. */
 const COHERENCE_BIAS = 2;
 const FRONT_CANDIDATES = 32;
+/** Known pixels this close to the mask (Chebyshev distance) make the fill's base F. */
+const NEAR_RADIUS = 3;
 /** Weights (of 8) of the step to a known and to a filled neighbour in the seam correction. */
 const SEAM_KNOWN_WEIGHT = 8;
 const SEAM_FILLED_WEIGHT = 7;
@@ -50,6 +56,7 @@ const INF = 65535;
 const KNOWN = 1;
 const VALID = 2; // known, or filled already
 const TRUSTED = 4; // known, and no masked pixel among its 8 neighbours
+const NEAR = 8; // known, and within NEAR_RADIUS of a masked pixel
 
 /** A level of a push-pull pyramid: cells of 2^level pixels. */
 interface Level {
@@ -86,6 +93,7 @@ export class ReferenceKernel implements InpaintKernel {
   private gridLevel = MIN_SMOOTH_LEVEL;
   private smoothLevel = MIN_SMOOTH_LEVEL;
   private grid: Level[] = [];
+  private fillGrid: Level[] = [];
 
   rgba(): Uint8Array {
     return this.tileRgba;
@@ -105,37 +113,42 @@ export class ReferenceKernel implements InpaintKernel {
     this.gridLevel = gridLevel;
     this.smoothLevel = smoothLevel;
     this.grid = pyramid(gridLevel, w, h);
+    this.fillGrid = pyramid(gridLevel, w, h);
   }
 
   addTile(x: number, y: number, width: number, height: number): void {
     const flags = tileFlags(this.tileMask, width, height);
-    const base = this.grid[0];
     const pw = width + 2 * PATCH_RADIUS;
-    for (let ty = 0; ty < height; ty++) {
-      for (let tx = 0; tx < width; tx++) {
-        const w = pixelWeight(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
-        if (w === 0) continue;
-        const cell = ((y + ty) >> this.gridLevel) * base.width + ((x + tx) >> this.gridLevel);
-        const i = (ty * width + tx) * 4;
-        for (let c = 0; c < 4; c++) base.sum[cell * 4 + c] += w * this.tileRgba[i + c];
-        base.weight[cell] += w;
+    for (const [grid, weightOf] of [[this.grid, pixelWeight], [this.fillGrid, nearWeight]] as const) {
+      const base = grid[0];
+      for (let ty = 0; ty < height; ty++) {
+        for (let tx = 0; tx < width; tx++) {
+          const w = weightOf(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
+          if (w === 0) continue;
+          const cell = ((y + ty) >> this.gridLevel) * base.width + ((x + tx) >> this.gridLevel);
+          const i = (ty * width + tx) * 4;
+          for (let c = 0; c < 4; c++) base.sum[cell * 4 + c] += w * this.tileRgba[i + c];
+          base.weight[cell] += w;
+        }
       }
     }
   }
 
   finishBox(): void {
     pushPull(this.grid, null);
+    pushPull(this.fillGrid, null);
   }
 
   fillTile(x: number, y: number, width: number, height: number): void {
     const pw = width + 2 * PATCH_RADIUS;
     const flags = tileFlags(this.tileMask, width, height);
-    const base = this.smoothBase(x, y, width, height, flags);
 
-    // The base colour of every pixel, and the residual of the known ones (padded like the flags).
+    // The two bases of every pixel, and the residual of the known ones (padded like the flags).
     const L = new Uint8Array(width * height * 4);
+    const F = new Uint8Array(width * height * 4);
     const R = new Int16Array(pw * (height + 2 * PATCH_RADIUS) * 4);
-    upsampleBase(base, this.smoothLevel, width, height, L);
+    upsampleBase(this.smoothBase(this.grid, pixelWeight, x, y, width, height, flags), this.smoothLevel, width, height, L);
+    upsampleBase(this.smoothBase(this.fillGrid, nearWeight, x, y, width, height, flags), this.smoothLevel, width, height, F);
     for (let ty = 0; ty < height; ty++) {
       for (let tx = 0; tx < width; tx++) {
         const p = (ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS;
@@ -146,17 +159,20 @@ export class ReferenceKernel implements InpaintKernel {
     }
 
     const order = fillOrder(this.tileMask, width, height);
-    synthesize(order, flags, L, R, width, height, tileSeed(x, y));
+    synthesize(order, flags, { rgba: this.tileRgba, L, F, R }, width, height, tileSeed(x, y));
 
     for (const t of order) {
       const p = ((t / width) | 0) * pw + (t % width) + PATCH_RADIUS * pw + PATCH_RADIUS;
-      for (let c = 0; c < 4; c++) this.tileRgba[t * 4 + c] = clampByte(L[t * 4 + c] + R[p * 4 + c]);
+      for (let c = 0; c < 4; c++) this.tileRgba[t * 4 + c] = clampByte(F[t * 4 + c] + R[p * 4 + c]);
     }
   }
 
-  /** The smooth field of the tile at the base level, from the tile's own cells and the box's grid. */
-  private smoothBase(x: number, y: number, width: number, height: number, flags: Uint8Array): FieldView {
-    const grid = this.grid[0];
+  /**
+   * A smooth field of the tile at the base level, from the tile's own cells (pixels weighted by
+   * `weightOf`) and the box's grid.
+   */
+  private smoothBase(levels: Level[], weightOf: (flag: number) => number, x: number, y: number, width: number, height: number, flags: Uint8Array): FieldView {
+    const grid = levels[0];
     const gridCell = 2 ** this.gridLevel;
     const gridView: FieldView = {
       data: grid.final,
@@ -170,12 +186,12 @@ export class ReferenceKernel implements InpaintKernel {
     if (this.gridLevel === s) return gridView;
 
     const cell = 2 ** s;
-    const levels = pyramid(s, Math.ceil(width / cell), Math.ceil(height / cell), this.gridLevel);
-    const first = levels[0];
+    const own = pyramid(s, Math.ceil(width / cell), Math.ceil(height / cell), this.gridLevel);
+    const first = own[0];
     const pw = width + 2 * PATCH_RADIUS;
     for (let ty = 0; ty < height; ty++) {
       for (let tx = 0; tx < width; tx++) {
-        const w = pixelWeight(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
+        const w = weightOf(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
         if (w === 0) continue;
         const c = (ty >> s) * first.width + (tx >> s);
         const i = (ty * width + tx) * 4;
@@ -183,7 +199,7 @@ export class ReferenceKernel implements InpaintKernel {
         first.weight[c] += w;
       }
     }
-    pushPull(levels, gridView);
+    pushPull(own, gridView);
     return { data: first.final, stride: first.width, x0: 0, y0: 0, width: first.width, height: first.height };
   }
 }
@@ -204,9 +220,14 @@ function pyramid(level: number, width: number, height: number, below?: number): 
   return levels;
 }
 
-/** Weight of a pixel's value in the base: trusted 4, known but touching the mask 1, masked 0. */
+/** Weight of a pixel's value in the base L: trusted 4, known but touching the mask 1, masked 0. */
 function pixelWeight(flag: number): number {
   return flag & TRUSTED ? 4 : flag & KNOWN ? 1 : 0;
+}
+
+/** Weight of a pixel's value in the fill's base F: as in L, for known pixels near the mask only. */
+function nearWeight(flag: number): number {
+  return flag & NEAR ? pixelWeight(flag) : 0;
 }
 
 /**
@@ -331,6 +352,7 @@ function upsampleBase(v: FieldView, level: number, width: number, height: number
 function tileFlags(mask: Uint8Array, width: number, height: number): Uint8Array {
   const pw = width + 2 * PATCH_RADIUS;
   const flags = new Uint8Array(pw * (height + 2 * PATCH_RADIUS));
+  const near = nearMask(mask, width, height, NEAR_RADIUS);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (mask[y * width + x]) continue;
@@ -342,10 +364,35 @@ function tileFlags(mask: Uint8Array, width: number, height: number): Uint8Array 
           if (nx >= 0 && ny >= 0 && nx < width && ny < height && mask[ny * width + nx]) touches = true;
         }
       }
-      flags[(y + PATCH_RADIUS) * pw + x + PATCH_RADIUS] = KNOWN | VALID | (touches ? 0 : TRUSTED);
+      flags[(y + PATCH_RADIUS) * pw + x + PATCH_RADIUS] = KNOWN | VALID | (touches ? 0 : TRUSTED) | (near[y * width + x] ? NEAR : 0);
     }
   }
   return flags;
+}
+
+/** 1 where a masked pixel lies within `radius` (Chebyshev): rows, then columns, of running counts. */
+function nearMask(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  const rows = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    let count = 0;
+    for (let x = 0; x < Math.min(radius, width); x++) count += mask[y * width + x];
+    for (let x = 0; x < width; x++) {
+      if (x + radius < width) count += mask[y * width + x + radius];
+      if (x - radius - 1 >= 0) count -= mask[y * width + x - radius - 1];
+      rows[y * width + x] = count > 0 ? 1 : 0;
+    }
+  }
+  const out = new Uint8Array(width * height);
+  for (let x = 0; x < width; x++) {
+    let count = 0;
+    for (let y = 0; y < Math.min(radius, height); y++) count += rows[y * width + x];
+    for (let y = 0; y < height; y++) {
+      if (y + radius < height) count += rows[(y + radius) * width + x];
+      if (y - radius - 1 >= 0) count -= rows[(y - radius - 1) * width + x];
+      out[y * width + x] = count > 0 ? 1 : 0;
+    }
+  }
+  return out;
 }
 
 /**
@@ -403,8 +450,17 @@ function tileSeed(x: number, y: number): number {
   return seed === 0 ? 1 : seed;
 }
 
+/** A tile's pixels, bases (tile indices) and residuals (padded indices). */
+interface TileFields {
+  rgba: Uint8Array;
+  L: Uint8Array;
+  F: Uint8Array;
+  R: Int16Array;
+}
+
 /** Copies a residual into every masked pixel of `order`, in order (see the module header, step 2). */
-function synthesize(order: Int32Array, flags: Uint8Array, L: Uint8Array, R: Int16Array, width: number, height: number, seed: number): void {
+function synthesize(order: Int32Array, flags: Uint8Array, fields: TileFields, width: number, height: number, seed: number): void {
+  const { L, F, R } = fields;
   const pw = width + 2 * PATCH_RADIUS;
   const pad = PATCH_RADIUS * pw + PATCH_RADIUS;
   const source = new Int32Array(width * height).fill(-1);
@@ -500,26 +556,33 @@ function synthesize(order: Int32Array, flags: Uint8Array, L: Uint8Array, R: Int1
       if (best >= 0) consider((best % width) + dx, ((best / width) | 0) + dy, false);
     }
 
-    if (best >= 0) copyResidual(R, flags, p, best + ((best / width) | 0) * 2 * PATCH_RADIUS + pad, pw);
+    if (best >= 0) copyResidual(fields, flags, t, p, best + ((best / width) | 0) * 2 * PATCH_RADIUS + pad, width);
     source[t] = best;
     flags[p] |= VALID;
   }
 }
 
 /**
- * Sets the residual of masked pixel `p` (padded index) to that of source `q`, plus a correction that
- * removes the step between p and each of its settled 4-neighbours n: the copy predicts R[q + (n − p)]
- * at n, and n holds R[n]. The mean step is added, at full strength towards known pixels and decayed
- * towards filled ones, so seams along the mask's edge and between copies from different places fade
- * out over a few pixels instead of showing as an outline.
+ * Sets the residual of masked pixel t (tile index; p padded) to that of source q (padded), plus a
+ * correction that removes the step between p and each of its settled 4-neighbours n: the copy predicts
+ * R[q + (n − p)] at n, and n holds its own residual over the fill's base (pixel − F for a known one, the
+ * filled residual otherwise). The mean step is added, at full strength towards known pixels and
+ * decayed towards filled ones, so seams along the mask's edge and between copies from different places
+ * fade out over a few pixels instead of showing as an outline.
  */
-function copyResidual(R: Int16Array, flags: Uint8Array, p: number, q: number, pw: number): void {
+function copyResidual(fields: TileFields, flags: Uint8Array, t: number, p: number, q: number, width: number): void {
+  const { rgba, F, R } = fields;
+  const pw = width + 2 * PATCH_RADIUS;
   const step = [0, 0, 0, 0];
   let den = 0;
-  for (const o of [-pw, -1, 1, pw]) {
-    if (!(flags[p + o] & VALID) || !(flags[q + o] & VALID)) continue;
-    const w = flags[p + o] & KNOWN ? SEAM_KNOWN_WEIGHT : SEAM_FILLED_WEIGHT;
-    for (let c = 0; c < 4; c++) step[c] += w * (R[(p + o) * 4 + c] - R[(q + o) * 4 + c]);
+  for (const [o, to] of [[-pw, -width], [-1, -1], [1, 1], [pw, width]]) {
+    const f = flags[p + o];
+    if (!(f & VALID) || !(flags[q + o] & VALID)) continue;
+    const w = f & KNOWN ? SEAM_KNOWN_WEIGHT : SEAM_FILLED_WEIGHT;
+    for (let c = 0; c < 4; c++) {
+      const own = f & KNOWN ? rgba[(t + to) * 4 + c] - F[(t + to) * 4 + c] : R[(p + o) * 4 + c];
+      step[c] += w * (own - R[(q + o) * 4 + c]);
+    }
     den += SEAM_KNOWN_WEIGHT;
   }
   for (let c = 0; c < 4; c++) R[p * 4 + c] = R[q * 4 + c] + (den > 0 ? (step[c] / den) | 0 : 0);

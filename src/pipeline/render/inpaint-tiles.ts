@@ -47,9 +47,10 @@ export interface TilePlan {
 }
 
 /**
- * Level of the smooth base for a mask: cells about half as wide as its strokes, so that a stroke's
- * inside is spanned by copied texture rather than by a smooth membrane (which reads as a blurred
- * letter on a textured background). Stroke width is estimated as 2 × area / perimeter, which is exact
+ * Level of the smooth base for a mask: cells about as wide as its strokes, so that a stroke's inside is
+ * spanned by copied texture rather than by a smooth membrane (which reads as a blurred letter on a
+ * textured background) — but no wider: large cells next to text also take in what lies beside it (a
+ * sign's border a few pixels away). Stroke width is estimated as 2 × area / perimeter, which is exact
  * for long strokes and needs no memory beyond the mask.
  */
 export function smoothLevelFor(mask: Uint8Array, width: number, height: number): number {
@@ -68,7 +69,7 @@ export function smoothLevelFor(mask: Uint8Array, width: number, height: number):
   }
   const halfStroke = edges > 0 ? area / edges : Infinity;
   let level = MIN_SMOOTH_LEVEL;
-  while (level < MAX_SMOOTH_LEVEL && 2 ** level < halfStroke) level++;
+  while (level < MAX_SMOOTH_LEVEL && 2 ** (level + 1) < halfStroke) level++;
   return level;
 }
 

@@ -53,7 +53,8 @@ export function regionMask(image: RgbaImage, region: TextRegion, inks: LineInk[]
       for (let x = 0; x < ink.area.width; x++) if (ink.ink[y * ink.area.width + x]) mask[row + x] = 1;
     }
   }
-  mask = closeGaps(dilate(mask, box.width, box.height, grow), box.width, box.height, grow);
+  // Gaps up to `grow` wide are closed: wider ones still have background of their own in the middle.
+  mask = closeGaps(dilate(mask, box.width, box.height, grow), box.width, box.height, Math.ceil(grow / 2));
   // Excluded words keep every pixel, even where a neighbour's grown mask reaches into them.
   for (const line of region.lines) for (const word of line.words) if (word.excluded) paintBox(mask, box, growBox(word.box, 1, 1), 0);
   return { box, mask };

@@ -26,14 +26,42 @@ export interface LineInk {
   backgroundNoise: number;
 }
 
-/** Finds the ink of one line. Excluded words' pixels are never ink (they must stay as they are). */
+/**
+ * Above this share of the thin ring just outside the words' boxes, what was found as ink is not the
+ * letters (a tight word box has its letters inside, background around) but a band behind them.
+ */
+const MAX_RING_INK = 0.5;
+
+/**
+ * Finds the ink of one line. Excluded words' pixels are never ink (they must stay as they are).
+ *
+ * A coloured band behind the words that ends inside the padded box (a sign's header strip, a label)
+ * can differ from the ring around the box as much as the letters do, and then reads as ink — visible
+ * as ink all around the words, where letters never are. The band's own colour (the median of that
+ * "ink") is then the background the letters stand on, and they are found again against it.
+ */
 export function lineInk(image: RgbaImage, line: OcrLine): LineInk {
   const h = line.box.height;
   const pad = Math.max(2, Math.round(0.2 * h));
   const area = clipBox(growBox(line.box, pad, pad), image.width, image.height);
   const ring = Math.max(1, Math.round(pad / 2));
-  const background = borderMedian(image, area, ring);
+  const found = inkAgainst(image, line, area, borderMedian(image, area, ring));
+  const words = line.words.filter((w) => !w.excluded);
+  const aroundWords = ringAroundWords(area, words);
+  if (inkShare(found.ink, aroundWords) <= MAX_RING_INK) return { ...found, backgroundNoise: ringNoise(found.distance, area, ring) };
 
+  // The threshold comes from the words' boxes alone: the surround (as far from the band as the letters,
+  // or farther) would otherwise take the letters' side of it.
+  const onBand = inkAgainst(image, line, area, inkMedian(image, found.ink, area), words);
+  if (inkShare(onBand.ink, aroundWords) > MAX_RING_INK) return { ...found, backgroundNoise: ringNoise(found.distance, area, ring) };
+  return { ...onBand, backgroundNoise: bandNoise(onBand, words) };
+}
+
+/**
+ * Ink of the line against a given background colour (see lineInk); Otsu's threshold is taken over the
+ * whole area, or over the boxes of `histogramWords` when given.
+ */
+function inkAgainst(image: RgbaImage, line: OcrLine, area: Box, background: Rgb, histogramWords?: OcrLine['words']): Omit<LineInk, 'backgroundNoise'> {
   const distance = new Uint8Array(area.width * area.height);
   const hist = new Uint32Array(256);
   for (let y = 0; y < area.height; y++) {
@@ -41,31 +69,92 @@ export function lineInk(image: RgbaImage, line: OcrLine): LineInk {
     for (let x = 0; x < area.width; x++, i += 4) {
       const d = Math.min(255, Math.round(colourDistance(image.data[i], image.data[i + 1], image.data[i + 2], background)));
       distance[y * area.width + x] = d;
-      hist[d]++;
+      if (!histogramWords) hist[d]++;
     }
   }
+  if (histogramWords) forEachInWords(area, histogramWords, (k) => hist[distance[k]]++);
   const threshold = Math.max(MIN_INK_DISTANCE, otsuThreshold(hist));
+  // On a band, only what lies within the words' boxes can be letters: around them is the band's edge,
+  // its border and whatever is fixed to it (a screw touching a letter would otherwise take it along).
+  const ink = keepLetterComponents(distance, threshold, area, line, histogramWords !== undefined);
+  return { area, ink, distance, background, threshold };
+}
 
-  const ink = keepLetterComponents(distance, threshold, area, line);
-  return { area, ink, distance, background, threshold, backgroundNoise: ringNoise(distance, area, ring) };
+/**
+ * Area indices of a ring 2 px wide, 1 px outside the words' boxes (outside all of them): where the
+ * background around the letters is.
+ */
+function ringAroundWords(area: Box, words: OcrLine['words']): Int32Array {
+  const outer = new Uint8Array(area.width * area.height);
+  for (const word of words) paintBox(outer, area, growBox(word.box, 3, 3), 1);
+  for (const word of words) paintBox(outer, area, growBox(word.box, 1, 1), 0);
+  const indices: number[] = [];
+  for (let k = 0; k < outer.length; k++) if (outer[k]) indices.push(k);
+  return Int32Array.from(indices);
+}
+
+function inkShare(ink: Uint8Array, at: Int32Array): number {
+  let on = 0;
+  for (const k of at) on += ink[k];
+  return at.length ? on / at.length : 0;
+}
+
+/** Per-channel median colour of the ink pixels. */
+function inkMedian(image: RgbaImage, ink: Uint8Array, area: Box): Rgb {
+  const hist = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+  let count = 0;
+  for (let k = 0; k < ink.length; k++) {
+    if (!ink[k]) continue;
+    const i = ((area.y + Math.floor(k / area.width)) * image.width + area.x + (k % area.width)) * 4;
+    for (let c = 0; c < 3; c++) hist[c][image.data[i + c]]++;
+    count++;
+  }
+  const median = (h: Uint32Array) => {
+    let seen = 0;
+    for (let v = 0; v < 256; v++) if ((seen += h[v]) * 2 >= count) return v;
+    return 255;
+  };
+  return [median(hist[0]), median(hist[1]), median(hist[2])];
+}
+
+/** How busy a band is: mean distance to its colour of the non-ink pixels inside the words' boxes. */
+function bandNoise(found: Omit<LineInk, 'backgroundNoise'>, words: OcrLine['words']): number {
+  let sum = 0;
+  let count = 0;
+  forEachInWords(found.area, words, (k) => {
+    if (found.ink[k] || found.distance[k] > found.threshold) return;
+    sum += found.distance[k];
+    count++;
+  });
+  return count ? sum / count : 0;
+}
+
+/** Calls `visit` with the area index of every pixel inside one of the words' boxes (once each). */
+function forEachInWords(area: Box, words: OcrLine['words'], visit: (k: number) => void): void {
+  const inside = new Uint8Array(area.width * area.height);
+  for (const word of words) paintBox(inside, area, word.box, 1);
+  for (let k = 0; k < inside.length; k++) if (inside[k]) visit(k);
 }
 
 /**
  * Keeps the connected shapes above the threshold that are letters of the line's (non-excluded) words:
  * mostly inside a word box, and not much taller or wider than the words. Borders, rules and the edges of
- * plates that cross the padded box are long shapes, mostly outside the words, and are dropped.
+ * plates that cross the padded box are long shapes, mostly outside the words, and are dropped. With
+ * `withinWords`, only pixels within a pixel of the words' boxes are considered at all.
  */
-function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box, line: OcrLine): Uint8Array {
+function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box, line: OcrLine, withinWords = false): Uint8Array {
   const h = line.box.height;
   const words = line.words.filter((w) => !w.excluded);
   const near = new Uint8Array(area.width * area.height);
   for (const word of words) paintBox(near, area, growBox(word.box, Math.max(1, 0.1 * h), Math.max(1, 0.15 * h)), 1);
+  const candidate = new Uint8Array(area.width * area.height).fill(withinWords ? 0 : 1);
+  if (withinWords) for (const word of words) paintBox(candidate, area, growBox(word.box, 1, 1), 1);
 
   const runs = new RunList();
   for (let y = 0; y < area.height; y++) {
     let start = -1;
     for (let x = 0; x <= area.width; x++) {
-      const on = x < area.width && distance[y * area.width + x] > threshold;
+      const on = x < area.width && distance[y * area.width + x] > threshold && candidate[y * area.width + x] === 1;
       if (on && start < 0) start = x;
       if (!on && start >= 0) {
         runs.push(y, start, x);
@@ -145,19 +234,26 @@ export function dilate(mask: Uint8Array<ArrayBuffer>, width: number, height: num
 }
 
 /**
- * Morphological closing (grow, then shrink back, by `radius`): fills the gaps and notches narrower than
- * about 2 × radius between masked pixels and leaves the outline elsewhere as it was. Between letters set
- * close together, such a gap holds nothing but the fringes of both letters (anti-aliasing, outlines,
- * JPEG ringing); left out of the mask, it would stay behind as a dark or light line where each gap was.
+ * Closes the narrow gaps between masked runs along each row (a horizontal morphological closing by
+ * `radius`): between letters set close together such a gap holds nothing but the fringes of both
+ * letters (anti-aliasing, outlines, JPEG ringing) and, left out of the mask, would stay behind as a
+ * thin line where each gap was. Only rows are closed: the space between lines of text is kept, since
+ * closing it too would swallow whole signs and leave nothing of their background to fill from.
  */
 export function closeGaps(mask: Uint8Array<ArrayBuffer>, width: number, height: number, radius: number): Uint8Array<ArrayBuffer> {
   if (radius <= 0) return mask;
-  const grown = dilate(mask, width, height, radius);
-  // Shrinking is growing the complement: a pixel stays only if no unmasked pixel is within radius.
-  for (let i = 0; i < grown.length; i++) grown[i] = grown[i] ? 0 : 1;
-  const outside = dilate(grown, width, height, radius);
-  for (let i = 0; i < outside.length; i++) outside[i] = outside[i] ? 0 : 1;
-  return outside;
+  const out = mask.slice();
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let lastOn = -1;
+    for (let x = 0; x < width; x++) {
+      if (!mask[row + x]) continue;
+      // A gap of at most 2 × radius since the previous masked pixel of the row is filled.
+      if (lastOn >= 0 && x - lastOn - 1 <= 2 * radius) out.fill(1, row + lastOn + 1, row + x);
+      lastOn = x;
+    }
+  }
+  return out;
 }
 
 function ringNoise(distance: Uint8Array, area: Box, ring: number): number {

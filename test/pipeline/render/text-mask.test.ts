@@ -83,6 +83,15 @@ describe('text mask', () => {
     expect(iou(ink.ink, ink.area, truth, image.width)).toBeGreaterThan(0.85);
   });
 
+  it('finds letters on a coloured band that ends just outside the line box', () => {
+    // A sign's header strip: against the white around it the whole strip would look like ink.
+    const band = (_x: number, y: number): Rgb => (y >= 28 && y <= 52 ? [240, 90, 30] : [245, 245, 240]);
+    const { image, truth } = scene({ background: band, ink: [120, 10, 20], strokes: LETTERS });
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(iou(ink.ink, ink.area, truth, image.width)).toBeGreaterThan(0.85);
+    ink.background.forEach((c, i) => expect(Math.abs(c - [240, 90, 30][i])).toBeLessThanOrEqual(6));
+  });
+
   it('leaves a sign border crossing the line box out of the mask', () => {
     const border = { x: 0, y: 25, width: 200, height: 2 };
     const { image, truth } = scene({ background: [20, 30, 60], ink: [255, 255, 255], strokes: [...LETTERS, border] });
@@ -137,6 +146,18 @@ describe('region mask gaps', () => {
     for (let x = 60; x < 78; x++) expect(at(x, 40)).toBe(0);
     expect(at(38, 40)).toBe(1); // the grown edge is kept
     expect(at(40, 26)).toBe(0); // and not grown further by the closing
+  });
+
+  it('keeps the space between two lines set close together', () => {
+    // Two lines of stems 6 px apart: closing that gap too would mask a whole sign.
+    const stems: Box[] = [];
+    for (let x = 40; x < 100; x += 10) stems.push({ x, y: 20, width: 4, height: 6 }, { x, y: 32, width: 4, height: 6 });
+    const { image } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: stems });
+    const lines = [line({ x: 40, y: 19, width: 54, height: 8 }), line({ x: 40, y: 31, width: 54, height: 8 })];
+    const region: TextRegion = { text: 'A\nB', confidence: 0.9, box: { x: 40, y: 19, width: 54, height: 20 }, lines, excludedSpans: [] };
+    const { box, mask } = regionMask(image, region, lines.map((l) => lineInk(image, l)));
+    expect(mask[(22 - box.y) * box.width + (46 - box.x)]).toBe(1); // between two stems of a line
+    for (let x = 40; x < 94; x++) expect(mask[(29 - box.y) * box.width + (x - box.x)]).toBe(0);
   });
 });
 

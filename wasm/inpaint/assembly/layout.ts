@@ -45,10 +45,12 @@ export const RGBA: usize = BASE;
 export const MASK: usize = align(RGBA + TILE_PIXELS * 4);
 /** Per padded pixel: KNOWN | VALID | TRUSTED bits. */
 export const FLAGS: usize = align(MASK + TILE_PIXELS);
-/** Per pixel: base colour, 4 bytes. */
+/** Per pixel: base colour L (from all known pixels), 4 bytes. */
 export const BASE_RGBA: usize = align(FLAGS + PADDED_PIXELS);
+/** Per pixel: the fill's base colour F (from known pixels near the mask), 4 bytes. */
+export const FILL_RGBA: usize = align(BASE_RGBA + TILE_PIXELS * 4);
 /** Per padded pixel: residual, 4 × i16. */
-export const RESIDUAL: usize = align(BASE_RGBA + TILE_PIXELS * 4);
+export const RESIDUAL: usize = align(FILL_RGBA + TILE_PIXELS * 4);
 /** Per pixel: tile index of the source a masked pixel copied, or -1. */
 export const SOURCE: usize = align(RESIDUAL + PADDED_PIXELS * 8);
 /** Per pixel: chamfer distance to the nearest known pixel (u16). */
@@ -61,14 +63,16 @@ export const PATCH_OFFSETS: usize = align(BUCKETS + <usize>DISTANCE_BUCKETS * 4)
 export const PATCH_VALID: usize = PATCH_OFFSETS + 24 * 4;
 /** Sources already tried for the current pixel through its neighbours (at most 8). */
 export const TRIED: usize = PATCH_VALID + 24 * 4;
-/** Level descriptors of the box's grid pyramid and of the current tile's pyramid. */
+/** Level descriptors of the box's two grid pyramids (for L and for F) and of the current tile's pyramid. */
 export const GRID_LEVELS: usize = align(TRIED + 8 * 4);
-export const TILE_LEVELS: usize = GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
+export const FILL_GRID_LEVELS: usize = GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
+export const TILE_LEVELS: usize = FILL_GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
 /** Two field views: the box grid's part under the current tile, and the tile's base level. */
 export const GRID_VIEW: usize = align(TILE_LEVELS + <usize>MAX_LEVELS * offsetof<Level>());
 export const BASE_VIEW: usize = GRID_VIEW + 32;
 export const GRID_CELLS: usize = align(BASE_VIEW + 32);
-export const TILE_CELLS: usize = align(GRID_CELLS + <usize>GRID_CAPACITY * <usize>CELL_BYTES);
+export const FILL_GRID_CELLS: usize = align(GRID_CELLS + <usize>GRID_CAPACITY * <usize>CELL_BYTES);
+export const TILE_CELLS: usize = align(FILL_GRID_CELLS + <usize>GRID_CAPACITY * <usize>CELL_BYTES);
 export const SCRATCH: usize = align(TILE_CELLS + <usize>TILE_PYRAMID_CAPACITY * <usize>CELL_BYTES);
 export const LAYOUT_END: usize = align(SCRATCH + <usize>LARGEST_LEVEL * 32);
 

@@ -10,6 +10,10 @@ export const KNOWN: u8 = 1;
 export const VALID: u8 = 2;
 /** Known, and no masked pixel among its 8 neighbours (its colour holds no letter fringe). */
 export const TRUSTED: u8 = 4;
+/** Known, and within NEAR_RADIUS of a masked pixel (its colour makes the fill's base). */
+export const NEAR: u8 = 8;
+
+const NEAR_RADIUS: i32 = 3;
 
 const INF: i32 = 65535;
 
@@ -33,6 +37,37 @@ export function computeFlags(width: i32, height: i32): void {
         }
       }
       store<u8>(FLAGS + <usize>((y + PAD) * pw + x + PAD), KNOWN | VALID | (touches ? 0 : TRUSTED));
+    }
+  }
+  markNear(width, height);
+}
+
+/**
+ * Adds NEAR to known pixels with a masked pixel within NEAR_RADIUS (Chebyshev): running counts along
+ * rows (into DISTANCE, free until fillOrder), then along columns. Mirrors nearMask in the reference.
+ */
+function markNear(width: i32, height: i32): void {
+  const rows = DISTANCE;
+  const r = NEAR_RADIUS;
+  for (let y = 0; y < height; y++) {
+    let count = 0;
+    for (let x = 0; x < min(r, width); x++) count += <i32>masked(y * width + x);
+    for (let x = 0; x < width; x++) {
+      if (x + r < width) count += <i32>masked(y * width + x + r);
+      if (x - r - 1 >= 0) count -= <i32>masked(y * width + x - r - 1);
+      store<u8>(rows + <usize>(y * width + x), count > 0 ? 1 : 0);
+    }
+  }
+  const pw = width + 2 * PAD;
+  for (let x = 0; x < width; x++) {
+    let count = 0;
+    for (let y = 0; y < min(r, height); y++) count += <i32>load<u8>(rows + <usize>(y * width + x));
+    for (let y = 0; y < height; y++) {
+      if (y + r < height) count += <i32>load<u8>(rows + <usize>((y + r) * width + x));
+      if (y - r - 1 >= 0) count -= <i32>load<u8>(rows + <usize>((y - r - 1) * width + x));
+      const at = FLAGS + <usize>((y + PAD) * pw + x + PAD);
+      const f = load<u8>(at);
+      if (count > 0 && f & KNOWN) store<u8>(at, f | NEAR);
     }
   }
 }
