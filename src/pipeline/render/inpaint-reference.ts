@@ -147,8 +147,9 @@ export class ReferenceKernel implements InpaintKernel {
     const L = new Uint8Array(width * height * 4);
     const F = new Uint8Array(width * height * 4);
     const R = new Int16Array(pw * (height + 2 * PATCH_RADIUS) * 4);
-    upsampleBase(this.smoothBase(this.grid, pixelWeight, x, y, width, height, flags), this.smoothLevel, width, height, L);
-    upsampleBase(this.smoothBase(this.fillGrid, nearWeight, x, y, width, height, flags), this.smoothLevel, width, height, F);
+    upsampleBase(this.smoothBase(this.grid, pixelWeight, x, y, width, height, flags), this.smoothLevel, width, height, L, null);
+    // F is read only at masked pixels and their neighbours (all near the mask).
+    upsampleBase(this.smoothBase(this.fillGrid, nearWeight, x, y, width, height, flags), this.smoothLevel, width, height, F, this.tileMask, flags);
     for (let ty = 0; ty < height; ty++) {
       for (let tx = 0; tx < width; tx++) {
         const p = (ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS;
@@ -319,8 +320,12 @@ function fieldAt(v: FieldView, x: number, y: number, ch: number): number {
   return v.data[((v.y0 + y) * v.stride + v.x0 + x) * 4 + ch];
 }
 
-/** Bilinear interpolation of the base cells (cell centres) at every pixel, rounded to bytes. */
-function upsampleBase(v: FieldView, level: number, width: number, height: number, out: Uint8Array): void {
+/**
+ * Bilinear interpolation of the base cells (cell centres) at every pixel, rounded to bytes; with `mask`,
+ * only at masked pixels and at known ones flagged NEAR.
+ */
+function upsampleBase(v: FieldView, level: number, width: number, height: number, out: Uint8Array, mask: Uint8Array | null, flags?: Uint8Array): void {
+  const pw = width + 2 * PATCH_RADIUS;
   const cell = 2 ** level;
   const den = 2 * cell;
   for (let y = 0; y < height; y++) {
@@ -335,14 +340,16 @@ function upsampleBase(v: FieldView, level: number, width: number, height: number
       const fx = (nx - x0 * den) / den;
       const xa = Math.max(0, Math.min(v.width - 1, x0));
       const xb = Math.max(0, Math.min(v.width - 1, x0 + 1));
+      if (mask && !mask[y * width + x] && !(flags![(y + PATCH_RADIUS) * pw + x + PATCH_RADIUS] & NEAR)) continue;
       for (let ch = 0; ch < 4; ch++) {
+        // Down each cell column first, then across: a row of pixels shares its columns.
         const a = fieldAt(v, xa, ya, ch);
         const b = fieldAt(v, xb, ya, ch);
         const c = fieldAt(v, xa, yb, ch);
         const d = fieldAt(v, xb, yb, ch);
-        const top = a + (b - a) * fx;
-        const bottom = c + (d - c) * fx;
-        out[(y * width + x) * 4 + ch] = clampByte(Math.floor(top + (bottom - top) * fy + 0.5));
+        const left = a + (c - a) * fy;
+        const right = b + (d - b) * fy;
+        out[(y * width + x) * 4 + ch] = clampByte(Math.floor(left + (right - left) * fx + 0.5));
       }
     }
   }
@@ -444,6 +451,11 @@ function fillOrder(mask: Uint8Array, width: number, height: number): Int32Array 
   return order;
 }
 
+/** 32 random bits scaled to 0..n−1 (multiply and shift: exact in float64, no division). */
+function below(bits: number, n: number): number {
+  return Math.floor((bits * n) / 4294967296);
+}
+
 /** Seed of the tile's random choices: depends only on where the tile is, so reruns repeat. */
 function tileSeed(x: number, y: number): number {
   const seed = (Math.imul(x + 1, 73856093) ^ Math.imul(y + 1, 19349663) ^ 0x9e3779b9) >>> 0;
@@ -543,16 +555,15 @@ function synthesize(order: Int32Array, flags: Uint8Array, fields: TileFields, wi
         consider(qx, qy, true);
       }
     }
-    const span = 2 * SEARCH_RADIUS + 1;
     const randoms = triedCount > 0 ? RANDOM_CANDIDATES : FRONT_CANDIDATES;
     for (let k = 0; k < randoms; k++) {
-      const dx = (random() % span) - SEARCH_RADIUS;
-      const dy = (random() % span) - SEARCH_RADIUS;
+      const dx = below(random(), 2 * SEARCH_RADIUS + 1) - SEARCH_RADIUS;
+      const dy = below(random(), 2 * SEARCH_RADIUS + 1) - SEARCH_RADIUS;
       consider(px + dx, py + dy, false);
     }
     for (let r = SEARCH_RADIUS >> 1; r >= 1; r >>= 1) {
-      const dx = (random() % (2 * r + 1)) - r;
-      const dy = (random() % (2 * r + 1)) - r;
+      const dx = below(random(), 2 * r + 1) - r;
+      const dy = below(random(), 2 * r + 1) - r;
       if (best >= 0) consider((best % width) + dx, ((best / width) | 0) + dy, false);
     }
 
@@ -585,7 +596,8 @@ function copyResidual(fields: TileFields, flags: Uint8Array, t: number, p: numbe
     }
     den += SEAM_KNOWN_WEIGHT;
   }
-  for (let c = 0; c < 4; c++) R[p * 4 + c] = R[q * 4 + c] + (den > 0 ? (step[c] / den) | 0 : 0);
+  // A residual beyond ±255 only saturates the output; bounding it keeps patch sums within 32 bits.
+  for (let c = 0; c < 4; c++) R[p * 4 + c] = Math.max(-255, Math.min(255, R[q * 4 + c] + (den > 0 ? (step[c] / den) | 0 : 0)));
 }
 
 function clampByte(v: number): number {

@@ -51,7 +51,7 @@ export const BASE_RGBA: usize = align(FLAGS + PADDED_PIXELS);
 export const FILL_RGBA: usize = align(BASE_RGBA + TILE_PIXELS * 4);
 /** Per padded pixel: residual, 4 × i16. */
 export const RESIDUAL: usize = align(FILL_RGBA + TILE_PIXELS * 4);
-/** Per pixel: tile index of the source a masked pixel copied, or -1. */
+/** Per pixel: the source a masked pixel copied, as (y << 16 | x), or -1. */
 export const SOURCE: usize = align(RESIDUAL + PADDED_PIXELS * 8);
 /** Per pixel: chamfer distance to the nearest known pixel (u16). */
 export const DISTANCE: usize = align(SOURCE + TILE_PIXELS * 4);
@@ -63,8 +63,12 @@ export const PATCH_OFFSETS: usize = align(BUCKETS + <usize>DISTANCE_BUCKETS * 4)
 export const PATCH_VALID: usize = PATCH_OFFSETS + 24 * 4;
 /** Sources already tried for the current pixel through its neighbours (at most 8). */
 export const TRIED: usize = PATCH_VALID + 24 * 4;
+/** Residuals (4 × i16) of the current pixel's valid patch neighbours, gathered for SIMD. */
+export const PATCH_RESIDUAL: usize = align(TRIED + 8 * 4);
+/** One row of a base level's cells, interpolated down to the current pixel row (4 × f64 per cell). */
+export const BASE_COLUMNS: usize = align(PATCH_RESIDUAL + 24 * 8);
 /** Level descriptors of the box's two grid pyramids (for L and for F) and of the current tile's pyramid. */
-export const GRID_LEVELS: usize = align(TRIED + 8 * 4);
+export const GRID_LEVELS: usize = align(BASE_COLUMNS + <usize>(TILE_SIDE / 4 + 2) * 32);
 export const FILL_GRID_LEVELS: usize = GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
 export const TILE_LEVELS: usize = FILL_GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
 /** Two field views: the box grid's part under the current tile, and the tile's base level. */

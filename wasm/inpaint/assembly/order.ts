@@ -26,29 +26,22 @@ export function computeFlags(width: i32, height: i32): void {
   const pw = width + 2 * PAD;
   memory.fill(FLAGS, 0, <usize>(pw * (height + 2 * PAD)));
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (masked(y * width + x)) continue;
-      let touches = false;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx >= 0 && ny >= 0 && nx < width && ny < height && masked(ny * width + nx)) touches = true;
-        }
-      }
-      store<u8>(FLAGS + <usize>((y + PAD) * pw + x + PAD), KNOWN | VALID | (touches ? 0 : TRUSTED));
-    }
+    const row = FLAGS + <usize>((y + PAD) * pw + PAD);
+    for (let x = 0; x < width; x++) if (!masked(y * width + x)) store<u8>(row + <usize>x, KNOWN | VALID);
   }
-  markNear(width, height);
+  // TRUSTED: no masked pixel among the 8 neighbours; NEAR: one within NEAR_RADIUS.
+  markByNeighbourhood(width, height, 1, TRUSTED, false);
+  markByNeighbourhood(width, height, NEAR_RADIUS, NEAR, true);
 }
 
 /**
- * Adds NEAR to known pixels with a masked pixel within NEAR_RADIUS (Chebyshev): running counts along
- * rows (into DISTANCE, free until fillOrder), then along columns. Mirrors nearMask in the reference.
+ * Adds `bit` to the known pixels that have (`whenNear`) or have not a masked pixel within `radius`
+ * (Chebyshev, inside the tile): running counts along rows, into DISTANCE (free until fillOrder), then
+ * along columns. Mirrors the neighbourhood tests of tileFlags and nearMask in the reference.
  */
-function markNear(width: i32, height: i32): void {
+function markByNeighbourhood(width: i32, height: i32, radius: i32, bit: u8, whenNear: bool): void {
   const rows = DISTANCE;
-  const r = NEAR_RADIUS;
+  const r = radius;
   for (let y = 0; y < height; y++) {
     let count = 0;
     for (let x = 0; x < min(r, width); x++) count += <i32>masked(y * width + x);
@@ -67,7 +60,7 @@ function markNear(width: i32, height: i32): void {
       if (y - r - 1 >= 0) count -= <i32>load<u8>(rows + <usize>((y - r - 1) * width + x));
       const at = FLAGS + <usize>((y + PAD) * pw + x + PAD);
       const f = load<u8>(at);
-      if (count > 0 && f & KNOWN) store<u8>(at, f | NEAR);
+      if (f & KNOWN && (count > 0) == whenNear) store<u8>(at, f | bit);
     }
   }
 }

@@ -4,7 +4,7 @@
  * settled neighbours (measured over the fill's base F). Mirrors synthesize and copyResidual in src/pipeline/render/inpaint-reference.ts;
  * all arithmetic is on integers, so the order of the sums does not matter.
  */
-import { BASE_RGBA, FILL_RGBA, FLAGS, ORDER, PAD, PATCH_OFFSETS, PATCH_VALID, RESIDUAL, RGBA, SOURCE, TRIED } from './layout';
+import { BASE_RGBA, FILL_RGBA, FLAGS, ORDER, PAD, PATCH_OFFSETS, PATCH_RESIDUAL, PATCH_VALID, RESIDUAL, RGBA, SOURCE, TRIED } from './layout';
 import { KNOWN, TRUSTED, VALID } from './order';
 import { random } from './random';
 
@@ -29,6 +29,8 @@ let current: i32 = 0; // tile index
 let currentPadded: i32 = 0;
 let validCount: i32 = 0;
 let best: i32 = -1;
+let bestX: i32 = 0;
+let bestY: i32 = 0;
 let bestNum: i64 = 0;
 let bestDen: i64 = 1;
 let bestUntrusted: bool = false;
@@ -51,34 +53,59 @@ function consider(qx: i32, qy: i32, coherent: bool): void {
   const q = qy * pw + qx + pad;
   const f = flagAt(q);
   if (!(f & KNOWN)) return;
-  const p = currentPadded;
-  let ssd: i32 = 0;
-  let n: i32 = 0;
-  for (let k = 0; k < validCount; k++) {
-    const o = load<i32>(PATCH_VALID + (<usize>k << 2));
-    if (!(flagAt(q + o) & VALID)) continue;
-    n++;
-    for (let c = 0; c < 4; c++) {
-      const d = residualAt(p + o, c) - residualAt(q + o, c);
-      ssd += d * d;
-    }
-  }
+  const untrusted = !(f & TRUSTED);
+  const bias: i64 = coherent ? 1 : COHERENCE_BIAS;
+  // Candidates that cannot win are dropped before their patch is compared (the reference compares them
+  // and loses them; the choice is the same): an untrusted source never beats a trusted best...
+  if (best >= 0 && untrusted && !bestUntrusted) return;
   const qt = qy * width + qx;
   let dl: i32 = 0;
   for (let c = 0; c < 4; c++) {
     const d = <i32>load<u8>(BASE_RGBA + (<usize>current << 2) + <usize>c) - <i32>load<u8>(BASE_RGBA + (<usize>qt << 2) + <usize>c);
     dl += d * d;
   }
+  // ...and, within one trust class, the score (ssd / n + 16 dl) × bias is at least 16 dl × bias, and
+  // at least (ssd so far / validCount + 16 dl) × bias while the patch is being summed.
+  const sameClass = best >= 0 && untrusted == bestUntrusted;
+  const floor: i64 = <i64>dl * BASE_MATCH_WEIGHT * bias;
+  if (sameClass && floor * bestDen >= bestNum) return;
+  // Sum of squared residual differences over the patch pixels valid on both sides: four i16 channels
+  // per pixel, squared and paired by one dot product. Residuals stay within ±255 (copyResidual), so
+  // the 32-bit lanes cannot overflow and the integer sum equals the reference's in any order.
+  let acc = i32x4.splat(0);
+  let n: i32 = 0;
+  for (let k = 0; k < validCount; k++) {
+    const qo = q + load<i32>(PATCH_VALID + (<usize>k << 2));
+    if (!(flagAt(qo) & VALID)) continue;
+    n++;
+    const d = i16x8.sub(v128.load64_zero(PATCH_RESIDUAL + (<usize>k << 3)), v128.load64_zero(RESIDUAL + (<usize>qo << 3)));
+    acc = i32x4.add(acc, i32x4.dot_i16x8_s(d, d));
+    if (sameClass && (k & 7) == 7) {
+      const partial = <i64>(i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1));
+      if ((partial * bias + floor * <i64>validCount) * bestDen >= bestNum * <i64>validCount) return;
+    }
+  }
+  const ssd = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1);
   const den: i64 = n > 0 ? n : 1;
-  const num: i64 = (<i64>ssd + den * <i64>dl * BASE_MATCH_WEIGHT) * (coherent ? 1 : COHERENCE_BIAS);
-  const untrusted = !(f & TRUSTED);
+  const num: i64 = (<i64>ssd + den * <i64>dl * BASE_MATCH_WEIGHT) * bias;
   const better = best < 0 || (untrusted != bestUntrusted ? !untrusted : num * bestDen < bestNum * den);
   if (better) {
     best = qt;
+    bestX = qx;
+    bestY = qy;
     bestNum = num;
     bestDen = den;
     bestUntrusted = untrusted;
   }
+}
+
+/** 32 random bits scaled to 0..n−1 by multiply and shift (as `below` in the reference). */
+@inline function below(bits: u32, n: i32): i32 {
+  return <i32>((<u64>bits * <u64>n) >> 32);
+}
+
+@inline function bound(v: i32): i32 {
+  return max(-255, min(255, v));
 }
 
 /** A neighbour's own residual over the fill's base: pixel − F when known, the filled residual otherwise. */
@@ -110,11 +137,12 @@ function copyResidual(t: i32, p: i32, q: i32): void {
     s3 += w * (ownResidual(fp, t + to, p + o, 3) - residualAt(q + o, 3));
     den += SEAM_KNOWN_WEIGHT;
   }
+  // Beyond ±255 a residual only saturates the output; bounded, patch sums fit 32-bit lanes.
   const at = RESIDUAL + (<usize>p << 3);
-  store<i16>(at, <i16>(residualAt(q, 0) + (den > 0 ? s0 / den : 0)));
-  store<i16>(at + 2, <i16>(residualAt(q, 1) + (den > 0 ? s1 / den : 0)));
-  store<i16>(at + 4, <i16>(residualAt(q, 2) + (den > 0 ? s2 / den : 0)));
-  store<i16>(at + 6, <i16>(residualAt(q, 3) + (den > 0 ? s3 / den : 0)));
+  store<i16>(at, <i16>bound(residualAt(q, 0) + (den > 0 ? s0 / den : 0)));
+  store<i16>(at + 2, <i16>bound(residualAt(q, 1) + (den > 0 ? s1 / den : 0)));
+  store<i16>(at + 4, <i16>bound(residualAt(q, 2) + (den > 0 ? s2 / den : 0)));
+  store<i16>(at + 6, <i16>bound(residualAt(q, 3) + (den > 0 ? s3 / den : 0)));
 }
 
 /** Fills the residual of the `count` masked pixels in ORDER for a width × height tile. */
@@ -130,7 +158,6 @@ export function synthesize(tileWidth: i32, tileHeight: i32, count: i32): void {
       if (dx != 0 || dy != 0) store<i32>(PATCH_OFFSETS + (<usize>(k++) << 2), dy * pw + dx);
     }
   }
-  const span: u32 = 2 * SEARCH_RADIUS + 1;
 
   for (let i = 0; i < count; i++) {
     const t = load<i32>(ORDER + (<usize>i << 2));
@@ -142,7 +169,10 @@ export function synthesize(tileWidth: i32, tileHeight: i32, count: i32): void {
     validCount = 0;
     for (let j = 0; j < 24; j++) {
       const o = load<i32>(PATCH_OFFSETS + (<usize>j << 2));
-      if (flagAt(p + o) & VALID) store<i32>(PATCH_VALID + (<usize>(validCount++) << 2), o);
+      if (!(flagAt(p + o) & VALID)) continue;
+      store<i32>(PATCH_VALID + (<usize>validCount << 2), o);
+      store<u64>(PATCH_RESIDUAL + (<usize>validCount << 3), load<u64>(RESIDUAL + (<usize>(p + o) << 3)));
+      validCount++;
     }
     best = -1;
     bestNum = 0;
@@ -157,8 +187,8 @@ export function synthesize(tileWidth: i32, tileHeight: i32, count: i32): void {
         if ((dx == 0 && dy == 0) || nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
         const s = sourceAt(ny * width + nx);
         if (s < 0) continue;
-        const qx = (s % width) - dx;
-        const qy = s / width - dy;
+        const qx = (s & 0xffff) - dx;
+        const qy = (s >> 16) - dy;
         if (qx < 0 || qy < 0 || qx >= width || qy >= height) continue;
         const q = qy * width + qx;
         let seen = false;
@@ -170,18 +200,19 @@ export function synthesize(tileWidth: i32, tileHeight: i32, count: i32): void {
     }
     const randoms = triedCount > 0 ? RANDOM_CANDIDATES : FRONT_CANDIDATES;
     for (let j = 0; j < randoms; j++) {
-      const dx = <i32>(random() % span) - SEARCH_RADIUS;
-      const dy = <i32>(random() % span) - SEARCH_RADIUS;
+      const dx = below(random(), 2 * SEARCH_RADIUS + 1) - SEARCH_RADIUS;
+      const dy = below(random(), 2 * SEARCH_RADIUS + 1) - SEARCH_RADIUS;
       consider(px + dx, py + dy, false);
     }
     for (let r = SEARCH_RADIUS >> 1; r >= 1; r >>= 1) {
-      const dx = <i32>(random() % <u32>(2 * r + 1)) - r;
-      const dy = <i32>(random() % <u32>(2 * r + 1)) - r;
-      if (best >= 0) consider((best % width) + dx, best / width + dy, false);
+      const dx = below(random(), 2 * r + 1) - r;
+      const dy = below(random(), 2 * r + 1) - r;
+      if (best >= 0) consider(bestX + dx, bestY + dy, false);
     }
 
-    if (best >= 0) copyResidual(t, p, best + (best / width) * 2 * PAD + pad);
-    store<i32>(SOURCE + (<usize>t << 2), best);
+    if (best >= 0) copyResidual(t, p, best + bestY * 2 * PAD + pad);
+    // Sources are kept as (y << 16 | x): the coherence step needs coordinates, not an index.
+    store<i32>(SOURCE + (<usize>t << 2), best >= 0 ? (bestY << 16) | bestX : -1);
     store<u8>(FLAGS + <usize>p, flagAt(p) | VALID);
   }
 }
