@@ -168,6 +168,7 @@ async function main() {
         maskedPixels: stats.maskedPixels,
         boxPixels: stats.boxPixels,
         ms: median(timings.map((t) => t.inpaintMs)),
+        rounds: timings.map((t) => t.inpaintMs),
         maskMs: median(timings.map((t) => t.maskMs)),
         referenceMs: reference?.inpaintMs ?? null,
         memoryMiB: stats.heapBytes / 2 ** 20,

@@ -175,7 +175,8 @@ function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box
     const withinSpan =
       components.minX[c] + area.x >= span.x && components.maxX[c] + area.x <= span.x + span.width &&
       components.minY[c] + area.y >= span.y && components.maxY[c] + area.y <= span.y + span.height;
-    keep[c] = inside[c] > 0 && withinSpan && inside[c] >= 0.6 * components.area[c] ? 1 : 0;
+    const letter = inside[c] > 0 && withinSpan && inside[c] >= 0.6 * components.area[c];
+    keep[c] = letter || (withinSpan && isPunctuation(components, c, area, line)) ? 1 : 0;
   }
   const ink = new Uint8Array(area.width * area.height);
   for (let k = 0; k < runs.count; k++) {
@@ -186,6 +187,26 @@ function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box
   // Excluded words keep their pixels even where a letter shape touches them.
   for (const word of line.words) if (word.excluded) paintBox(ink, area, growBox(word.box, 1, 1), 0);
   return ink;
+}
+
+/**
+ * A full stop, comma or colon the OCR left out of its word: a small shape on the line (within its box
+ * vertically), beside a word — one that is not excluded, whose punctuation stays with it.
+ */
+function isPunctuation(components: ReturnType<typeof labelRuns>, c: number, area: Box, line: OcrLine): boolean {
+  const h = line.box.height;
+  const x0 = components.minX[c] + area.x;
+  const x1 = components.maxX[c] + area.x;
+  const y0 = components.minY[c] + area.y;
+  const y1 = components.maxY[c] + area.y;
+  if (x1 - x0 > 0.3 * h || y1 - y0 > 0.3 * h || y0 < line.box.y || y1 > line.box.y + line.box.height) return false;
+  let nearest: OcrLine['words'][number] | undefined;
+  let gap = Infinity;
+  for (const word of line.words) {
+    const g = Math.max(word.box.x - x1, x0 - (word.box.x + word.box.width), 0);
+    if (g < gap) (gap = g), (nearest = word);
+  }
+  return nearest !== undefined && !nearest.excluded && gap <= 0.3 * h;
 }
 
 /** Sets `value` on the pixels of `box` that fall inside `area` (a mask covering `area`). */

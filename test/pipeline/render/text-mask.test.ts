@@ -92,6 +92,16 @@ describe('text mask', () => {
     ink.background.forEach((c, i) => expect(Math.abs(c - [240, 90, 30][i])).toBeLessThanOrEqual(6));
   });
 
+  it('takes a full stop the OCR left out of the last word', () => {
+    const dot = { x: 132, y: 46, width: 2, height: 3 };
+    const { image } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: [...LETTERS, dot] });
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(ink.ink[(47 - ink.area.y) * ink.area.width + (132 - ink.area.x)]).toBe(1);
+    // ...but not one beside an excluded word, which keeps its punctuation.
+    const excluded = lineInk(image, line(WORD_BOX, [{ box: { x: 40, y: 30, width: 44, height: 20 } }, { box: { x: 88, y: 30, width: 42, height: 20 }, excluded: true }]));
+    expect(excluded.ink[(47 - excluded.area.y) * excluded.area.width + (132 - excluded.area.x)]).toBe(0);
+  });
+
   it('leaves a sign border crossing the line box out of the mask', () => {
     const border = { x: 0, y: 25, width: 200, height: 2 };
     const { image, truth } = scene({ background: [20, 30, 60], ink: [255, 255, 255], strokes: [...LETTERS, border] });
