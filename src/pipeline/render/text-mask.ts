@@ -139,8 +139,9 @@ function forEachInWords(area: Box, words: OcrLine['words'], visit: (k: number) =
 /**
  * Keeps the connected shapes above the threshold that are letters of the line's (non-excluded) words:
  * mostly inside a word box, and not much taller or wider than the words. Borders, rules and the edges of
- * plates that cross the padded box are long shapes, mostly outside the words, and are dropped. With
- * `withinWords`, only pixels within a pixel of the words' boxes are considered at all.
+ * plates that cross the padded box are long shapes, mostly outside the words, and are dropped. Thin
+ * horizontal rules (an underline) are taken out first, so that a descender touching one is still a
+ * letter of its own. With `withinWords`, only pixels within a pixel of the words' boxes are considered.
  */
 function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box, line: OcrLine, withinWords = false): Uint8Array {
   const h = line.box.height;
@@ -149,12 +150,14 @@ function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box
   for (const word of words) paintBox(near, area, growBox(word.box, Math.max(1, 0.1 * h), Math.max(1, 0.15 * h)), 1);
   const candidate = new Uint8Array(area.width * area.height).fill(withinWords ? 0 : 1);
   if (withinWords) for (const word of words) paintBox(candidate, area, growBox(word.box, 1, 1), 1);
+  for (let k = 0; k < candidate.length; k++) if (distance[k] <= threshold) candidate[k] = 0;
+  dropThinRules(candidate, area, h);
 
   const runs = new RunList();
   for (let y = 0; y < area.height; y++) {
     let start = -1;
     for (let x = 0; x <= area.width; x++) {
-      const on = x < area.width && distance[y * area.width + x] > threshold && candidate[y * area.width + x] === 1;
+      const on = x < area.width && candidate[y * area.width + x] === 1;
       if (on && start < 0) start = x;
       if (!on && start >= 0) {
         runs.push(y, start, x);
@@ -190,6 +193,39 @@ function keepLetterComponents(distance: Uint8Array, threshold: number, area: Box
 }
 
 /**
+ * Clears the pixels of thin horizontal rules: runs longer than the line is tall whose ink is at most
+ * max(2, 0.08 × line height) thick. Letters' bars are short or thick; a rule under a link, or the edge
+ * of a frame, is long and thin.
+ */
+function dropThinRules(on: Uint8Array, area: Box, h: number): void {
+  const thin = Math.max(2, Math.round(0.08 * h));
+  const rule = new Uint8Array(on.length);
+  for (let y = 0; y < area.height; y++) {
+    const row = y * area.width;
+    for (let x = 0; x < area.width; ) {
+      if (!on[row + x]) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < area.width && on[row + end]) end++;
+      if (end - x > h) {
+        for (let i = x; i < end; i++) {
+          // The vertical extent of the ink through this pixel.
+          let top = y;
+          while (top > 0 && on[(top - 1) * area.width + i] && y - top < thin) top--;
+          let bottom = y;
+          while (bottom + 1 < area.height && on[(bottom + 1) * area.width + i] && bottom - top + 1 <= thin) bottom++;
+          if (bottom - top + 1 <= thin) rule[row + i] = 1;
+        }
+      }
+      x = end;
+    }
+  }
+  for (let k = 0; k < on.length; k++) if (rule[k]) on[k] = 0;
+}
+
+/**
  * A full stop, comma or colon the OCR left out of its word: a small shape on the line (within its box
  * vertically), beside a word — one that is not excluded, whose punctuation stays with it.
  */
@@ -207,6 +243,40 @@ function isPunctuation(components: ReturnType<typeof labelRuns>, c: number, area
     if (g < gap) (gap = g), (nearest = word);
   }
   return nearest !== undefined && !nearest.excluded && gap <= 0.3 * h;
+}
+
+/**
+ * The line's ink grown into the soft edge around it (hysteresis): neighbours still clearly off the
+ * background colour — above a third of the ink threshold, and twice the background's own noise — join,
+ * step by step, up to `radius` pixels out. Blurred or glowing letters fade over several pixels, more than
+ * the fixed margin the region mask adds, and their faded rim would otherwise stay as a ghost.
+ */
+export function softInk(found: LineInk, radius: number): Uint8Array {
+  const { area, distance } = found;
+  const low = Math.max(MIN_INK_DISTANCE, Math.round(found.threshold / 3), Math.round(2 * found.backgroundNoise));
+  let grown = found.ink.slice();
+  for (let step = 0; step < radius; step++) {
+    const next = grown.slice();
+    let added = 0;
+    for (let y = 0; y < area.height; y++) {
+      for (let x = 0; x < area.width; x++) {
+        const k = y * area.width + x;
+        if (grown[k] || distance[k] <= low) continue;
+        let touches = false;
+        for (let dy = -1; dy <= 1 && !touches; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx;
+            const ny = y + dy;
+            if (nx >= 0 && ny >= 0 && nx < area.width && ny < area.height && grown[ny * area.width + nx]) touches = true;
+          }
+        }
+        if (touches) (next[k] = 1), added++;
+      }
+    }
+    grown = next;
+    if (added === 0) break;
+  }
+  return grown;
 }
 
 /** Sets `value` on the pixels of `box` that fall inside `area` (a mask covering `area`). */

@@ -102,6 +102,19 @@ describe('text mask', () => {
     expect(excluded.ink[(47 - excluded.area.y) * excluded.area.width + (132 - excluded.area.x)]).toBe(0);
   });
 
+  it('keeps a descender that touches an underline, but not the underline', () => {
+    const descender = { x: 126, y: 30, width: 4, height: 26 };
+    const underline = { x: 36, y: 52, width: 98, height: 2 };
+    const { image } = scene({ background: [255, 255, 255], ink: [20, 20, 160], strokes: [...LETTERS, descender, underline] });
+    const box = { x: 40, y: 30, width: 90, height: 26 };
+    const ink = lineInk(image, line(box));
+    const at = (x: number, y: number) => ink.ink[(y - ink.area.y) * ink.area.width + (x - ink.area.x)];
+    expect(at(127, 40)).toBe(1);
+    expect(at(127, 54)).toBe(1);
+    expect(at(41, 40)).toBe(1);
+    expect(at(60, 52)).toBe(0);
+  });
+
   it('leaves a sign border crossing the line box out of the mask', () => {
     const border = { x: 0, y: 25, width: 200, height: 2 };
     const { image, truth } = scene({ background: [20, 30, 60], ink: [255, 255, 255], strokes: [...LETTERS, border] });
@@ -139,6 +152,26 @@ describe('text mask', () => {
     }
     expect(covered).toBe(letters);
     expect(mask[(30 - box.y) * box.width + (38 - box.x)]).toBe(1); // 2 px left of the first stem
+  });
+});
+
+describe('region mask edges', () => {
+  it('takes the faded rim of a blurred letter', () => {
+    // A stem whose edge fades to white over 5 px, as blurred or glowing text does.
+    const fade = [120, 160, 195, 215, 232];
+    const background = (x: number, y: number): Rgb => {
+      const d = x < 60 ? 60 - x : x - 63;
+      const v = y >= 30 && y < 50 && d >= 1 && d <= 5 ? fade[d - 1] : 255;
+      return [v, v, v];
+    };
+    const { image } = scene({ background, ink: [0, 0, 0], strokes: [{ x: 60, y: 30, width: 4, height: 20 }] });
+    const box = { x: 58, y: 30, width: 8, height: 20 };
+    const ocrLine = line(box);
+    const region: TextRegion = { text: 'I', confidence: 0.9, box, lines: [ocrLine], excludedSpans: [] };
+    const { box: area, mask } = regionMask(image, region, [lineInk(image, ocrLine)]);
+    // The rim joins the ink up to 4 px out (value 215), then the fixed 2 px margin follows.
+    for (const x of [54, 69]) expect(mask[(40 - area.y) * area.width + (x - area.x)]).toBe(1);
+    for (const x of [51, 72]) expect(mask[(40 - area.y) * area.width + (x - area.x)]).toBe(0);
   });
 });
 
