@@ -4,15 +4,13 @@
  * code calls inpaintRegion (inpaint.ts); this is for tests and for reading.
  *
  * A fill is a smooth base plus copied texture:
- * 1. Bases. Known pixels are summed into cells of 2^smoothLevel pixels (4 to 16, by stroke width) and a
- *    pyramid of coarser cells (push-pull): each cell keeps the mean of its known pixels, trusted in
+ * 1. Base. Known pixels are summed into cells of 2^smoothLevel pixels (4 to 16, about a stroke wide) and
+ *    a pyramid of coarser cells (push-pull): each cell keeps the mean of its known pixels, trusted in
  *    proportion to how many it has, and takes the rest from the level above (a 9-3-3-1 upsample),
- *    relaxed by Jacobi steps where it knows little. Bilinear interpolation of the cells gives a smooth
- *    field at every pixel; flat and gradient backgrounds come out exact, without blocks. Pixels touching
- *    the mask count a quarter: they hold the letters' fringe. Two such fields are made: L from all known
- *    pixels, the local mean colour that residuals are measured against, and F from the known pixels
- *    within NEAR_RADIUS of the mask only, the membrane the fill is laid on: a sign's bright border a few
- *    pixels beyond the text shares cells with the text's surroundings and would lighten the fill.
+ *    relaxed by Jacobi steps where it knows little. Bilinear interpolation of the cells gives the base L
+ *    of every pixel: the local mean colour at known pixels, a smooth membrane over masked ones (flat and
+ *    gradient backgrounds come out exact, without blocks). Pixels touching the mask count a quarter:
+ *    they hold the letters' fringe.
  * 2. Texture. Every known pixel has a residual R = pixel − L (grain, noise, fine structure). Masked
  *    pixels are visited from the outside in (chamfer distance to the known pixels) and each copies the
  *    residual of one known pixel, chosen by comparing the 5 × 5 residual neighbourhoods (known and
@@ -21,7 +19,7 @@
  *    shrinking search around the best (PatchMatch's random search). Sources touching the mask are used
  *    only when nothing else is found, so letter fringes are not copied in. A copied residual is
  *    corrected by the mean step to the pixel's settled neighbours, so seams fade out.
- * 3. The fill is F + R, clamped. Because the residual has no low frequencies, copying it from elsewhere
+ * 3. The fill is L + R, clamped. Because the residual has no low frequencies, copying it from elsewhere
  *    leaves no colour seam, and because it is copied whole the fill keeps the grain of the background.
  *
  * Arithmetic is chosen to come out identical in JavaScript and WebAssembly: integers, and float64 only
@@ -44,8 +42,6 @@ const BASE_MATCH_WEIGHT = 16;
 /** A candidate that does not continue a neighbour's copy must score this many times better. */
 const COHERENCE_BIAS = 2;
 const FRONT_CANDIDATES = 32;
-/** Known pixels this close to the mask (Chebyshev distance) make the fill's base F. */
-const NEAR_RADIUS = 3;
 /** Weights (of 8) of the step to a known and to a filled neighbour in the seam correction. */
 const SEAM_KNOWN_WEIGHT = 8;
 const SEAM_FILLED_WEIGHT = 7;
@@ -56,7 +52,6 @@ const INF = 65535;
 const KNOWN = 1;
 const VALID = 2; // known, or filled already
 const TRUSTED = 4; // known, and no masked pixel among its 8 neighbours
-const NEAR = 8; // known, and within NEAR_RADIUS of a masked pixel
 
 /** A level of a push-pull pyramid: cells of 2^level pixels. */
 interface Level {
@@ -93,7 +88,6 @@ export class ReferenceKernel implements InpaintKernel {
   private gridLevel = MIN_SMOOTH_LEVEL;
   private smoothLevel = MIN_SMOOTH_LEVEL;
   private grid: Level[] = [];
-  private fillGrid: Level[] = [];
 
   rgba(): Uint8Array {
     return this.tileRgba;
@@ -113,43 +107,36 @@ export class ReferenceKernel implements InpaintKernel {
     this.gridLevel = gridLevel;
     this.smoothLevel = smoothLevel;
     this.grid = pyramid(gridLevel, w, h);
-    this.fillGrid = pyramid(gridLevel, w, h);
   }
 
   addTile(x: number, y: number, width: number, height: number): void {
     const flags = tileFlags(this.tileMask, width, height);
+    const base = this.grid[0];
     const pw = width + 2 * PATCH_RADIUS;
-    for (const [grid, weightOf] of [[this.grid, pixelWeight], [this.fillGrid, nearWeight]] as const) {
-      const base = grid[0];
-      for (let ty = 0; ty < height; ty++) {
-        for (let tx = 0; tx < width; tx++) {
-          const w = weightOf(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
-          if (w === 0) continue;
-          const cell = ((y + ty) >> this.gridLevel) * base.width + ((x + tx) >> this.gridLevel);
-          const i = (ty * width + tx) * 4;
-          for (let c = 0; c < 4; c++) base.sum[cell * 4 + c] += w * this.tileRgba[i + c];
-          base.weight[cell] += w;
-        }
+    for (let ty = 0; ty < height; ty++) {
+      for (let tx = 0; tx < width; tx++) {
+        const w = pixelWeight(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
+        if (w === 0) continue;
+        const cell = ((y + ty) >> this.gridLevel) * base.width + ((x + tx) >> this.gridLevel);
+        const i = (ty * width + tx) * 4;
+        for (let c = 0; c < 4; c++) base.sum[cell * 4 + c] += w * this.tileRgba[i + c];
+        base.weight[cell] += w;
       }
     }
   }
 
   finishBox(): void {
     pushPull(this.grid, null);
-    pushPull(this.fillGrid, null);
   }
 
   fillTile(x: number, y: number, width: number, height: number): void {
     const pw = width + 2 * PATCH_RADIUS;
     const flags = tileFlags(this.tileMask, width, height);
 
-    // The two bases of every pixel, and the residual of the known ones (padded like the flags).
+    // The base colour of every pixel, and the residual of the known ones (padded like the flags).
     const L = new Uint8Array(width * height * 4);
-    const F = new Uint8Array(width * height * 4);
     const R = new Int16Array(pw * (height + 2 * PATCH_RADIUS) * 4);
-    upsampleBase(this.smoothBase(this.grid, pixelWeight, x, y, width, height, flags), this.smoothLevel, width, height, L, null);
-    // F is read only at masked pixels and their neighbours (all near the mask).
-    upsampleBase(this.smoothBase(this.fillGrid, nearWeight, x, y, width, height, flags), this.smoothLevel, width, height, F, this.tileMask, flags);
+    upsampleBase(this.smoothBase(x, y, width, height, flags), this.smoothLevel, width, height, L);
     for (let ty = 0; ty < height; ty++) {
       for (let tx = 0; tx < width; tx++) {
         const p = (ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS;
@@ -160,20 +147,17 @@ export class ReferenceKernel implements InpaintKernel {
     }
 
     const order = fillOrder(this.tileMask, width, height);
-    synthesize(order, flags, { rgba: this.tileRgba, L, F, R }, width, height, tileSeed(x, y));
+    synthesize(order, flags, L, R, width, height, tileSeed(x, y));
 
     for (const t of order) {
       const p = ((t / width) | 0) * pw + (t % width) + PATCH_RADIUS * pw + PATCH_RADIUS;
-      for (let c = 0; c < 4; c++) this.tileRgba[t * 4 + c] = clampByte(F[t * 4 + c] + R[p * 4 + c]);
+      for (let c = 0; c < 4; c++) this.tileRgba[t * 4 + c] = clampByte(L[t * 4 + c] + R[p * 4 + c]);
     }
   }
 
-  /**
-   * A smooth field of the tile at the base level, from the tile's own cells (pixels weighted by
-   * `weightOf`) and the box's grid.
-   */
-  private smoothBase(levels: Level[], weightOf: (flag: number) => number, x: number, y: number, width: number, height: number, flags: Uint8Array): FieldView {
-    const grid = levels[0];
+  /** The smooth field of the tile at the base level, from the tile's own cells and the box's grid. */
+  private smoothBase(x: number, y: number, width: number, height: number, flags: Uint8Array): FieldView {
+    const grid = this.grid[0];
     const gridCell = 2 ** this.gridLevel;
     const gridView: FieldView = {
       data: grid.final,
@@ -192,7 +176,7 @@ export class ReferenceKernel implements InpaintKernel {
     const pw = width + 2 * PATCH_RADIUS;
     for (let ty = 0; ty < height; ty++) {
       for (let tx = 0; tx < width; tx++) {
-        const w = weightOf(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
+        const w = pixelWeight(flags[(ty + PATCH_RADIUS) * pw + tx + PATCH_RADIUS]);
         if (w === 0) continue;
         const c = (ty >> s) * first.width + (tx >> s);
         const i = (ty * width + tx) * 4;
@@ -221,14 +205,9 @@ function pyramid(level: number, width: number, height: number, below?: number): 
   return levels;
 }
 
-/** Weight of a pixel's value in the base L: trusted 4, known but touching the mask 1, masked 0. */
+/** Weight of a pixel's value in the base: trusted 4, known but touching the mask 1, masked 0. */
 function pixelWeight(flag: number): number {
   return flag & TRUSTED ? 4 : flag & KNOWN ? 1 : 0;
-}
-
-/** Weight of a pixel's value in the fill's base F: as in L, for known pixels near the mask only. */
-function nearWeight(flag: number): number {
-  return flag & NEAR ? pixelWeight(flag) : 0;
 }
 
 /**
@@ -320,12 +299,8 @@ function fieldAt(v: FieldView, x: number, y: number, ch: number): number {
   return v.data[((v.y0 + y) * v.stride + v.x0 + x) * 4 + ch];
 }
 
-/**
- * Bilinear interpolation of the base cells (cell centres) at every pixel, rounded to bytes; with `mask`,
- * only at masked pixels and at known ones flagged NEAR.
- */
-function upsampleBase(v: FieldView, level: number, width: number, height: number, out: Uint8Array, mask: Uint8Array | null, flags?: Uint8Array): void {
-  const pw = width + 2 * PATCH_RADIUS;
+/** Bilinear interpolation of the base cells (cell centres) at every pixel, rounded to bytes. */
+function upsampleBase(v: FieldView, level: number, width: number, height: number, out: Uint8Array): void {
   const cell = 2 ** level;
   const den = 2 * cell;
   for (let y = 0; y < height; y++) {
@@ -340,7 +315,6 @@ function upsampleBase(v: FieldView, level: number, width: number, height: number
       const fx = (nx - x0 * den) / den;
       const xa = Math.max(0, Math.min(v.width - 1, x0));
       const xb = Math.max(0, Math.min(v.width - 1, x0 + 1));
-      if (mask && !mask[y * width + x] && !(flags![(y + PATCH_RADIUS) * pw + x + PATCH_RADIUS] & NEAR)) continue;
       for (let ch = 0; ch < 4; ch++) {
         // Down each cell column first, then across: a row of pixels shares its columns.
         const a = fieldAt(v, xa, ya, ch);
@@ -359,7 +333,6 @@ function upsampleBase(v: FieldView, level: number, width: number, height: number
 function tileFlags(mask: Uint8Array, width: number, height: number): Uint8Array {
   const pw = width + 2 * PATCH_RADIUS;
   const flags = new Uint8Array(pw * (height + 2 * PATCH_RADIUS));
-  const near = nearMask(mask, width, height, NEAR_RADIUS);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (mask[y * width + x]) continue;
@@ -371,35 +344,10 @@ function tileFlags(mask: Uint8Array, width: number, height: number): Uint8Array 
           if (nx >= 0 && ny >= 0 && nx < width && ny < height && mask[ny * width + nx]) touches = true;
         }
       }
-      flags[(y + PATCH_RADIUS) * pw + x + PATCH_RADIUS] = KNOWN | VALID | (touches ? 0 : TRUSTED) | (near[y * width + x] ? NEAR : 0);
+      flags[(y + PATCH_RADIUS) * pw + x + PATCH_RADIUS] = KNOWN | VALID | (touches ? 0 : TRUSTED);
     }
   }
   return flags;
-}
-
-/** 1 where a masked pixel lies within `radius` (Chebyshev): rows, then columns, of running counts. */
-function nearMask(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const rows = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    let count = 0;
-    for (let x = 0; x < Math.min(radius, width); x++) count += mask[y * width + x];
-    for (let x = 0; x < width; x++) {
-      if (x + radius < width) count += mask[y * width + x + radius];
-      if (x - radius - 1 >= 0) count -= mask[y * width + x - radius - 1];
-      rows[y * width + x] = count > 0 ? 1 : 0;
-    }
-  }
-  const out = new Uint8Array(width * height);
-  for (let x = 0; x < width; x++) {
-    let count = 0;
-    for (let y = 0; y < Math.min(radius, height); y++) count += rows[y * width + x];
-    for (let y = 0; y < height; y++) {
-      if (y + radius < height) count += rows[(y + radius) * width + x];
-      if (y - radius - 1 >= 0) count -= rows[(y - radius - 1) * width + x];
-      out[y * width + x] = count > 0 ? 1 : 0;
-    }
-  }
-  return out;
 }
 
 /**
@@ -462,17 +410,8 @@ function tileSeed(x: number, y: number): number {
   return seed === 0 ? 1 : seed;
 }
 
-/** A tile's pixels, bases (tile indices) and residuals (padded indices). */
-interface TileFields {
-  rgba: Uint8Array;
-  L: Uint8Array;
-  F: Uint8Array;
-  R: Int16Array;
-}
-
 /** Copies a residual into every masked pixel of `order`, in order (see the module header, step 2). */
-function synthesize(order: Int32Array, flags: Uint8Array, fields: TileFields, width: number, height: number, seed: number): void {
-  const { L, F, R } = fields;
+function synthesize(order: Int32Array, flags: Uint8Array, L: Uint8Array, R: Int16Array, width: number, height: number, seed: number): void {
   const pw = width + 2 * PATCH_RADIUS;
   const pad = PATCH_RADIUS * pw + PATCH_RADIUS;
   const source = new Int32Array(width * height).fill(-1);
@@ -567,33 +506,26 @@ function synthesize(order: Int32Array, flags: Uint8Array, fields: TileFields, wi
       if (best >= 0) consider((best % width) + dx, ((best / width) | 0) + dy, false);
     }
 
-    if (best >= 0) copyResidual(fields, flags, t, p, best + ((best / width) | 0) * 2 * PATCH_RADIUS + pad, width);
+    if (best >= 0) copyResidual(R, flags, p, best + ((best / width) | 0) * 2 * PATCH_RADIUS + pad, pw);
     source[t] = best;
     flags[p] |= VALID;
   }
 }
 
 /**
- * Sets the residual of masked pixel t (tile index; p padded) to that of source q (padded), plus a
- * correction that removes the step between p and each of its settled 4-neighbours n: the copy predicts
- * R[q + (n − p)] at n, and n holds its own residual over the fill's base (pixel − F for a known one, the
- * filled residual otherwise). The mean step is added, at full strength towards known pixels and
- * decayed towards filled ones, so seams along the mask's edge and between copies from different places
- * fade out over a few pixels instead of showing as an outline.
+ * Sets the residual of masked pixel `p` (padded index) to that of source `q`, plus a correction that
+ * removes the step between p and each of its settled 4-neighbours n: the copy predicts R[q + (n − p)]
+ * at n, and n holds R[n]. The mean step is added, at full strength towards known pixels and decayed
+ * towards filled ones, so seams along the mask's edge and between copies from different places fade
+ * out over a few pixels instead of showing as an outline.
  */
-function copyResidual(fields: TileFields, flags: Uint8Array, t: number, p: number, q: number, width: number): void {
-  const { rgba, F, R } = fields;
-  const pw = width + 2 * PATCH_RADIUS;
+function copyResidual(R: Int16Array, flags: Uint8Array, p: number, q: number, pw: number): void {
   const step = [0, 0, 0, 0];
   let den = 0;
-  for (const [o, to] of [[-pw, -width], [-1, -1], [1, 1], [pw, width]]) {
-    const f = flags[p + o];
-    if (!(f & VALID) || !(flags[q + o] & VALID)) continue;
-    const w = f & KNOWN ? SEAM_KNOWN_WEIGHT : SEAM_FILLED_WEIGHT;
-    for (let c = 0; c < 4; c++) {
-      const own = f & KNOWN ? rgba[(t + to) * 4 + c] - F[(t + to) * 4 + c] : R[(p + o) * 4 + c];
-      step[c] += w * (own - R[(q + o) * 4 + c]);
-    }
+  for (const o of [-pw, -1, 1, pw]) {
+    if (!(flags[p + o] & VALID) || !(flags[q + o] & VALID)) continue;
+    const w = flags[p + o] & KNOWN ? SEAM_KNOWN_WEIGHT : SEAM_FILLED_WEIGHT;
+    for (let c = 0; c < 4; c++) step[c] += w * (R[(p + o) * 4 + c] - R[(q + o) * 4 + c]);
     den += SEAM_KNOWN_WEIGHT;
   }
   // A residual beyond ±255 only saturates the output; bounding it keeps patch sums within 32 bits.

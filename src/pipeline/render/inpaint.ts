@@ -4,10 +4,10 @@
  * known pixels, seams faded out — is specified and explained by its TypeScript reference,
  * inpaint-reference.ts, which tests hold the kernel to bit for bit.
  *
- * Memory bound: the kernel's memory is fixed at about 13.2 MiB, whatever the box. It holds one tile
- * (at most 512 × 512 pixels, inpaint-tiles.ts) with its working buffers, and two coarse grids of the
- * whole box (at most 16384 cells each, whatever the box); the driver (inpaint-driver.ts) streams a larger box through it in
- * overlapping tiles. The kernel grows its memory once, when instantiated, to its fixed layout
+ * Memory bound: the kernel's memory is fixed at about 10.6 MiB, whatever the box. It holds one tile
+ * (at most 512 × 512 pixels, inpaint-tiles.ts) with its working buffers, and one coarse grid of the
+ * whole box (at most 16384 cells, whatever the box); the driver (inpaint-driver.ts) streams a larger
+ * box through it in overlapping tiles. The kernel grows its memory once, when instantiated, to its fixed layout
  * (wasm/inpaint/assembly/layout.ts), and the module declares a maximum of 256 pages, so the engine
  * itself refuses to let it pass 16 MiB. The JS side adds only the box's mask, which the caller owns.
  *

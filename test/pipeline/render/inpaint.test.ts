@@ -270,6 +270,17 @@ describe('inpainting', () => {
     }
   });
 
+  it('keeps the colour of a plate beside its bright border', () => {
+    // Very heavy white text (base cells of 16 px) on a dark plate whose white frame is a few pixels from
+    // the letters: cells shared with the frame must not lighten the fill.
+    const plate: Background = (_x, y) => (y < 12 || y > 283 ? [140, 140, 140, 255] : y < 16 || y > 279 ? [250, 250, 250, 255] : [30, 34, 48, 255]);
+    const s = scene({ width: 700, height: 296, background: plate, strokes: textStrokes(20, 24, 660, 250, 31) });
+    expect(smoothLevelFor(s.mask, s.box.width, s.box.height)).toBe(4);
+    const out = copyImage(s.image);
+    inpaintRegion(out, s.mask, s.box);
+    expect(fillError(s, out)).toBeLessThan(3);
+  });
+
   it('carries texture into the fill on a textured background', () => {
     const s = scene({ width: 320, height: 100, background: grain(21, 6, [140, 100, 60, 255], 45), strokes: textStrokes(20, 30, 280, 36, 21) });
     const out = copyImage(s.image);

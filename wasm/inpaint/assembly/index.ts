@@ -5,12 +5,12 @@
  * so that both give the same bits. Calls return 0, or a negative code for arguments out of range.
  */
 import {
-  BASE_COLUMNS, BASE_RGBA, BASE_VIEW, FieldView, FILL_GRID_CELLS, FILL_GRID_LEVELS, FILL_RGBA, FLAGS, GRID_CELL_CAPACITY,
+  BASE_COLUMNS, BASE_RGBA, BASE_VIEW, FieldView, FLAGS, GRID_CELL_CAPACITY,
   GRID_CELLS, GRID_LEVELS, GRID_MAX_CELLS, GRID_MAX_SIDE, GRID_VIEW, MASK, MAX_SMOOTH_LEVEL,
   MIN_SMOOTH_LEVEL, ORDER, PAD, RESIDUAL, RGBA, reserveMemory, TILE_CELL_CAPACITY, TILE_CELLS,
   TILE_LEVELS, TILE_SIDE,
 } from './layout';
-import { fillOrder, computeFlags, KNOWN, NEAR, TRUSTED } from './order';
+import { fillOrder, computeFlags, KNOWN, TRUSTED } from './order';
 import { addToCell, buildPyramid, levelAt, pushPull } from './pyramid';
 import { seedForTile } from './random';
 import { synthesize } from './synthesis';
@@ -51,7 +51,7 @@ export function beginBox(width: i32, height: i32, level: i32, smooth: i32): i32 
   const gh = (height + cell - 1) >> level;
   if (gw > GRID_MAX_SIDE || gh > GRID_MAX_SIDE || gw * gh > GRID_MAX_CELLS) return BAD_ARGUMENT;
   gridCount = buildPyramid(GRID_LEVELS, GRID_CELLS, GRID_CELL_CAPACITY, level, gw, gh, -1);
-  if (gridCount < 0 || buildPyramid(FILL_GRID_LEVELS, FILL_GRID_CELLS, GRID_CELL_CAPACITY, level, gw, gh, -1) != gridCount) return NO_MEMORY;
+  if (gridCount < 0) return NO_MEMORY;
   boxWidth = width;
   boxHeight = height;
   gridLevel = level;
@@ -64,31 +64,23 @@ function tileFits(x: i32, y: i32, width: i32, height: i32): bool {
     x + width <= boxWidth && y + height <= boxHeight;
 }
 
-/** Weight of a pixel in the base L: trusted 4, known but touching the mask 1, masked 0. */
+/** Weight of a pixel in the base: trusted 4, known but touching the mask 1, masked 0. */
 @inline function pixelWeight(flag: u8): f64 {
   return flag & TRUSTED ? 4 : flag & KNOWN ? 1 : 0;
-}
-
-/** Weight of a pixel in the fill's base F: as in L, for known pixels near the mask only. */
-@inline function weightFor(flag: u8, nearOnly: bool): f64 {
-  return nearOnly && !(flag & NEAR) ? 0 : pixelWeight(flag);
 }
 
 /** Adds the known pixels of the tile at (x, y) to the box's grid. */
 export function addTile(x: i32, y: i32, width: i32, height: i32): i32 {
   if (!tileFits(x, y, width, height)) return BAD_ARGUMENT;
   computeFlags(width, height);
+  const base = levelAt(GRID_LEVELS, 0);
   const pw = width + 2 * PAD;
-  for (let k = 0; k < 2; k++) {
-    const nearOnly = k == 1;
-    const base = levelAt(nearOnly ? FILL_GRID_LEVELS : GRID_LEVELS, 0);
-    for (let ty = 0; ty < height; ty++) {
-      for (let tx = 0; tx < width; tx++) {
-        const w = weightFor(load<u8>(FLAGS + <usize>((ty + PAD) * pw + tx + PAD)), nearOnly);
-        if (w == 0) continue;
-        const cell = ((y + ty) >> gridLevel) * base.width + ((x + tx) >> gridLevel);
-        addToCell(base, cell, w, RGBA + (<usize>(ty * width + tx) << 2));
-      }
+  for (let ty = 0; ty < height; ty++) {
+    for (let tx = 0; tx < width; tx++) {
+      const w = pixelWeight(load<u8>(FLAGS + <usize>((ty + PAD) * pw + tx + PAD)));
+      if (w == 0) continue;
+      const cell = ((y + ty) >> gridLevel) * base.width + ((x + tx) >> gridLevel);
+      addToCell(base, cell, w, RGBA + (<usize>(ty * width + tx) << 2));
     }
   }
   return 0;
@@ -97,7 +89,6 @@ export function addTile(x: i32, y: i32, width: i32, height: i32): i32 {
 /** Turns the grid into a smooth field over the whole box. */
 export function finishBox(): i32 {
   pushPull(GRID_LEVELS, gridCount, 0, changetype<FieldView>(BASE_VIEW));
-  pushPull(FILL_GRID_LEVELS, gridCount, 0, changetype<FieldView>(BASE_VIEW));
   return 0;
 }
 
@@ -107,13 +98,9 @@ export function fillTile(x: i32, y: i32, width: i32, height: i32): i32 {
   if (!tileFits(x, y, width, height) || x & (cell - 1) || y & (cell - 1)) return BAD_ARGUMENT;
   const pw = width + 2 * PAD;
   computeFlags(width, height);
-  // L first, then F: they take turns with the tile's pyramid and the views.
-  for (let k = 0; k < 2; k++) {
-    const nearOnly = k == 1;
-    const base = smoothBase(nearOnly ? FILL_GRID_LEVELS : GRID_LEVELS, nearOnly, x, y, width, height);
-    if (base == null) return NO_MEMORY;
-    upsampleBase(base, width, height, nearOnly ? FILL_RGBA : BASE_RGBA, nearOnly);
-  }
+  const base = smoothBase(x, y, width, height);
+  if (base == null) return NO_MEMORY;
+  upsampleBase(base, width, height);
   for (let ty = 0; ty < height; ty++) {
     for (let tx = 0; tx < width; tx++) {
       const p = (ty + PAD) * pw + tx + PAD;
@@ -135,19 +122,16 @@ export function fillTile(x: i32, y: i32, width: i32, height: i32): i32 {
     const t = load<i32>(ORDER + (<usize>k << 2));
     const p = (t / width) * pw + (t % width) + PAD * pw + PAD;
     for (let c: usize = 0; c < 4; c++) {
-      const v = <i32>load<u8>(FILL_RGBA + (<usize>t << 2) + c) + <i32>load<i16>(RESIDUAL + (<usize>p << 3) + (c << 1));
+      const v = <i32>load<u8>(BASE_RGBA + (<usize>t << 2) + c) + <i32>load<i16>(RESIDUAL + (<usize>p << 3) + (c << 1));
       store<u8>(RGBA + (<usize>t << 2) + c, <u8>(v < 0 ? 0 : v > 255 ? 255 : v));
     }
   }
   return 0;
 }
 
-/**
- * A smooth field of the tile at the base level: the box grid (`gridDescs`) itself, or the tile's own
- * levels below it, made of the pixels weighted as for L or, with `nearOnly`, for F.
- */
-function smoothBase(gridDescs: usize, nearOnly: bool, x: i32, y: i32, width: i32, height: i32): FieldView | null {
-  const grid = levelAt(gridDescs, 0);
+/** The tile's smooth field at the base level: the box grid itself, or the tile's own levels below it. */
+function smoothBase(x: i32, y: i32, width: i32, height: i32): FieldView | null {
+  const grid = levelAt(GRID_LEVELS, 0);
   const gridCell = 1 << gridLevel;
   const view = changetype<FieldView>(GRID_VIEW);
   view.data = grid.field;
@@ -166,7 +150,7 @@ function smoothBase(gridDescs: usize, nearOnly: bool, x: i32, y: i32, width: i32
   const pw = width + 2 * PAD;
   for (let ty = 0; ty < height; ty++) {
     for (let tx = 0; tx < width; tx++) {
-      const w = weightFor(load<u8>(FLAGS + <usize>((ty + PAD) * pw + tx + PAD)), nearOnly);
+      const w = pixelWeight(load<u8>(FLAGS + <usize>((ty + PAD) * pw + tx + PAD)));
       if (w == 0) continue;
       addToCell(first, (ty >> s) * first.width + (tx >> s), w, RGBA + (<usize>(ty * width + tx) << 2));
     }
@@ -177,16 +161,16 @@ function smoothBase(gridDescs: usize, nearOnly: bool, x: i32, y: i32, width: i32
 }
 
 /**
- * Bilinear interpolation of the base cells at every pixel of the tile, rounded to bytes, into `out`;
- * with `nearOnly`, only at masked pixels and known ones flagged NEAR (where F is read). Like the
- * reference, down each cell column first (once per row, into BASE_COLUMNS), then across; two channels
- * at a time in f64x2, the same IEEE operations in the same order as the reference's scalar ones.
+ * Bilinear interpolation of the base cells at every pixel of the tile, rounded to bytes, into
+ * BASE_RGBA. Like the reference, down each cell column first (once per row, into BASE_COLUMNS), then
+ * across; two channels at a time in f64x2, the same IEEE operations in the same order as the
+ * reference's scalar ones.
  */
-function upsampleBase(v: FieldView, width: i32, height: i32, out: usize, nearOnly: bool): void {
+function upsampleBase(v: FieldView, width: i32, height: i32): void {
+  const out = BASE_RGBA;
   const level = smoothLevel;
   const cell = 1 << level;
   const den = 2 * cell;
-  const pw = width + 2 * PAD;
   const half = f64x2.splat(0.5);
   for (let y = 0; y < height; y++) {
     const ny = 2 * y + 1 - cell;
@@ -201,7 +185,6 @@ function upsampleBase(v: FieldView, width: i32, height: i32, out: usize, nearOnl
       store<v128>(BASE_COLUMNS + i, f64x2.add(a, f64x2.mul(f64x2.sub(v128.load(rowB + i), a), fy)));
     }
     for (let x = 0; x < width; x++) {
-      if (nearOnly && !load<u8>(MASK + <usize>(y * width + x)) && !(load<u8>(FLAGS + <usize>((y + PAD) * pw + x + PAD)) & NEAR)) continue;
       const nx = 2 * x + 1 - cell;
       const x0 = nx >= 0 ? nx >> (level + 1) : -1;
       const fx = f64x2.splat(<f64>(nx - x0 * den) / <f64>den);

@@ -45,12 +45,10 @@ export const RGBA: usize = BASE;
 export const MASK: usize = align(RGBA + TILE_PIXELS * 4);
 /** Per padded pixel: KNOWN | VALID | TRUSTED bits. */
 export const FLAGS: usize = align(MASK + TILE_PIXELS);
-/** Per pixel: base colour L (from all known pixels), 4 bytes. */
+/** Per pixel: base colour, 4 bytes. */
 export const BASE_RGBA: usize = align(FLAGS + PADDED_PIXELS);
-/** Per pixel: the fill's base colour F (from known pixels near the mask), 4 bytes. */
-export const FILL_RGBA: usize = align(BASE_RGBA + TILE_PIXELS * 4);
 /** Per padded pixel: residual, 4 × i16. */
-export const RESIDUAL: usize = align(FILL_RGBA + TILE_PIXELS * 4);
+export const RESIDUAL: usize = align(BASE_RGBA + TILE_PIXELS * 4);
 /** Per pixel: the source a masked pixel copied, as (y << 16 | x), or -1. */
 export const SOURCE: usize = align(RESIDUAL + PADDED_PIXELS * 8);
 /** Per pixel: chamfer distance to the nearest known pixel (u16). */
@@ -67,16 +65,14 @@ export const TRIED: usize = PATCH_VALID + 24 * 4;
 export const PATCH_RESIDUAL: usize = align(TRIED + 8 * 4);
 /** One row of a base level's cells, interpolated down to the current pixel row (4 × f64 per cell). */
 export const BASE_COLUMNS: usize = align(PATCH_RESIDUAL + 24 * 8);
-/** Level descriptors of the box's two grid pyramids (for L and for F) and of the current tile's pyramid. */
+/** Level descriptors of the box's grid pyramid and of the current tile's pyramid. */
 export const GRID_LEVELS: usize = align(BASE_COLUMNS + <usize>(TILE_SIDE / 4 + 2) * 32);
-export const FILL_GRID_LEVELS: usize = GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
-export const TILE_LEVELS: usize = FILL_GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
+export const TILE_LEVELS: usize = GRID_LEVELS + <usize>MAX_LEVELS * offsetof<Level>();
 /** Two field views: the box grid's part under the current tile, and the tile's base level. */
 export const GRID_VIEW: usize = align(TILE_LEVELS + <usize>MAX_LEVELS * offsetof<Level>());
 export const BASE_VIEW: usize = GRID_VIEW + 32;
 export const GRID_CELLS: usize = align(BASE_VIEW + 32);
-export const FILL_GRID_CELLS: usize = align(GRID_CELLS + <usize>GRID_CAPACITY * <usize>CELL_BYTES);
-export const TILE_CELLS: usize = align(FILL_GRID_CELLS + <usize>GRID_CAPACITY * <usize>CELL_BYTES);
+export const TILE_CELLS: usize = align(GRID_CELLS + <usize>GRID_CAPACITY * <usize>CELL_BYTES);
 export const SCRATCH: usize = align(TILE_CELLS + <usize>TILE_PYRAMID_CAPACITY * <usize>CELL_BYTES);
 export const LAYOUT_END: usize = align(SCRATCH + <usize>LARGEST_LEVEL * 32);
 

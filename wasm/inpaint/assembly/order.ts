@@ -10,10 +10,7 @@ export const KNOWN: u8 = 1;
 export const VALID: u8 = 2;
 /** Known, and no masked pixel among its 8 neighbours (its colour holds no letter fringe). */
 export const TRUSTED: u8 = 4;
-/** Known, and within NEAR_RADIUS of a masked pixel (its colour makes the fill's base). */
-export const NEAR: u8 = 8;
 
-const NEAR_RADIUS: i32 = 3;
 
 const INF: i32 = 65535;
 
@@ -29,15 +26,14 @@ export function computeFlags(width: i32, height: i32): void {
     const row = FLAGS + <usize>((y + PAD) * pw + PAD);
     for (let x = 0; x < width; x++) if (!masked(y * width + x)) store<u8>(row + <usize>x, KNOWN | VALID);
   }
-  // TRUSTED: no masked pixel among the 8 neighbours; NEAR: one within NEAR_RADIUS.
+  // TRUSTED: no masked pixel among the 8 neighbours.
   markByNeighbourhood(width, height, 1, TRUSTED, false);
-  markByNeighbourhood(width, height, NEAR_RADIUS, NEAR, true);
 }
 
 /**
  * Adds `bit` to the known pixels that have (`whenNear`) or have not a masked pixel within `radius`
  * (Chebyshev, inside the tile): running counts along rows, into DISTANCE (free until fillOrder), then
- * along columns. Mirrors the neighbourhood tests of tileFlags and nearMask in the reference.
+ * along columns. Mirrors the neighbourhood test of tileFlags in the reference.
  */
 function markByNeighbourhood(width: i32, height: i32, radius: i32, bit: u8, whenNear: bool): void {
   const rows = DISTANCE;

@@ -1,10 +1,10 @@
 /**
- * Texture for the fill: every masked pixel, in fill order, copies the residual (pixel minus base L) of
+ * Texture for the fill: every masked pixel, in fill order, copies the residual (pixel minus base) of
  * one known pixel whose neighbourhood matches its own, with a correction that fades out the step to its
- * settled neighbours (measured over the fill's base F). Mirrors synthesize and copyResidual in src/pipeline/render/inpaint-reference.ts;
+ * settled neighbours. Mirrors synthesize and copyResidual in src/pipeline/render/inpaint-reference.ts;
  * all arithmetic is on integers, so the order of the sums does not matter.
  */
-import { BASE_RGBA, FILL_RGBA, FLAGS, ORDER, PAD, PATCH_OFFSETS, PATCH_RESIDUAL, PATCH_VALID, RESIDUAL, RGBA, SOURCE, TRIED } from './layout';
+import { BASE_RGBA, FLAGS, ORDER, PAD, PATCH_OFFSETS, PATCH_RESIDUAL, PATCH_VALID, RESIDUAL, SOURCE, TRIED } from './layout';
 import { KNOWN, TRUSTED, VALID } from './order';
 import { random } from './random';
 
@@ -108,18 +108,11 @@ function consider(qx: i32, qy: i32, coherent: bool): void {
   return max(-255, min(255, v));
 }
 
-/** A neighbour's own residual over the fill's base: pixel − F when known, the filled residual otherwise. */
-@inline function ownResidual(f: u8, t: i32, p: i32, c: i32): i32 {
-  if (!(f & KNOWN)) return residualAt(p, c);
-  const at = (<usize>t << 2) + <usize>c;
-  return <i32>load<u8>(RGBA + at) - <i32>load<u8>(FILL_RGBA + at);
-}
-
 /**
- * Sets the residual of masked pixel t (tile index; p padded) to that of source q (padded) plus the mean
- * step to p's settled 4-neighbours, full towards known ones and decayed towards filled ones.
+ * Sets the residual of masked pixel p (padded index) to that of source q plus the mean step to p's
+ * settled 4-neighbours, full towards known ones and decayed towards filled ones.
  */
-function copyResidual(t: i32, p: i32, q: i32): void {
+function copyResidual(p: i32, q: i32): void {
   let s0: i32 = 0;
   let s1: i32 = 0;
   let s2: i32 = 0;
@@ -127,14 +120,13 @@ function copyResidual(t: i32, p: i32, q: i32): void {
   let den: i32 = 0;
   for (let k = 0; k < 4; k++) {
     const o = k == 0 ? -pw : k == 1 ? -1 : k == 2 ? 1 : pw;
-    const to = k == 0 ? -width : k == 1 ? -1 : k == 2 ? 1 : width;
     const fp = flagAt(p + o);
     if (!(fp & VALID) || !(flagAt(q + o) & VALID)) continue;
     const w = fp & KNOWN ? SEAM_KNOWN_WEIGHT : SEAM_FILLED_WEIGHT;
-    s0 += w * (ownResidual(fp, t + to, p + o, 0) - residualAt(q + o, 0));
-    s1 += w * (ownResidual(fp, t + to, p + o, 1) - residualAt(q + o, 1));
-    s2 += w * (ownResidual(fp, t + to, p + o, 2) - residualAt(q + o, 2));
-    s3 += w * (ownResidual(fp, t + to, p + o, 3) - residualAt(q + o, 3));
+    s0 += w * (residualAt(p + o, 0) - residualAt(q + o, 0));
+    s1 += w * (residualAt(p + o, 1) - residualAt(q + o, 1));
+    s2 += w * (residualAt(p + o, 2) - residualAt(q + o, 2));
+    s3 += w * (residualAt(p + o, 3) - residualAt(q + o, 3));
     den += SEAM_KNOWN_WEIGHT;
   }
   // Beyond ±255 a residual only saturates the output; bounded, patch sums fit 32-bit lanes.
@@ -210,7 +202,7 @@ export function synthesize(tileWidth: i32, tileHeight: i32, count: i32): void {
       if (best >= 0) consider(bestX + dx, bestY + dy, false);
     }
 
-    if (best >= 0) copyResidual(t, p, best + bestY * 2 * PAD + pad);
+    if (best >= 0) copyResidual(p, best + bestY * 2 * PAD + pad);
     // Sources are kept as (y << 16 | x): the coherence step needs coordinates, not an index.
     store<i32>(SOURCE + (<usize>t << 2), best >= 0 ? (bestY << 16) | bestX : -1);
     store<u8>(FLAGS + <usize>p, flagAt(p) | VALID);
