@@ -3,8 +3,10 @@
  * line's box; every pixel gets its colour distance to it, and Otsu's threshold on those distances splits
  * ink from background. That handles dark-on-light, light-on-dark and coloured text alike, and on photos
  * it separates letters from the (more similar) texture behind them. Only pixels near the OCR's word
- * boxes count, and only whole letter-sized shapes: a pictogram beside the words, or the border of a sign
- * crossing the line's box, is left alone.
+ * boxes count, and only whole letter-sized shapes: a pictogram beside the words, the border of a sign
+ * crossing the line's box or a thin underline is left alone — but a full stop the OCR left out of its
+ * word is taken. A coloured band behind the words (a sign's header strip) is recognised, and the
+ * letters are then found against the band's colour instead.
  */
 import type { Box, OcrLine, RgbaImage, Rgb } from '../types';
 import { labelRuns, RunList } from '../ocr/connected-components';

@@ -1,7 +1,7 @@
 /**
  * What each pixel of a tile is (known, trusted as a source, settled) and the order masked pixels are
  * filled in: from the outside in, by chamfer distance to the known pixels. Mirrors tileFlags and
- * fillOrder in src/pipeline/render/inpaint-reference.ts.
+ * fillOrder in src/pipeline/render/inpaint-reference-order.ts.
  */
 import { BUCKETS, DISTANCE, DISTANCE_BUCKETS, FLAGS, MASK, ORDER, PAD, TILE_SIDE } from './layout';
 

@@ -1,6 +1,6 @@
 /**
  * Push-pull over cells of known pixels: the smooth base of the fill. Mirrors pyramid, pushPull,
- * pushLevel and upsampleCell in src/pipeline/render/inpaint-reference.ts operation for operation (float64
+ * pushLevel and upsampleCell in src/pipeline/render/inpaint-reference-pyramid.ts operation for operation (float64
  * in the same order), so both give the same bits.
  */
 import { CELL_BYTES, FieldView, Level, MAX_LEVELS, SCRATCH } from './layout';

@@ -1,6 +1,6 @@
 /**
  * xorshift32, the kernel's only source of randomness, seeded per tile from the tile's position so that
- * a fill repeats exactly. Mirrors tileSeed and random in src/pipeline/render/inpaint-reference.ts.
+ * a fill repeats exactly. Mirrors tileSeed and random in src/pipeline/render/inpaint-reference-synthesis.ts.
  */
 let state: u32 = 1;
 

@@ -1,7 +1,7 @@
 /**
  * Texture for the fill: every masked pixel, in fill order, copies the residual (pixel minus base) of
  * one known pixel whose neighbourhood matches its own, with a correction that fades out the step to its
- * settled neighbours. Mirrors synthesize and copyResidual in src/pipeline/render/inpaint-reference.ts;
+ * settled neighbours. Mirrors synthesize and copyResidual in src/pipeline/render/inpaint-reference-synthesis.ts;
  * all arithmetic is on integers, so the order of the sums does not matter.
  */
 import { BASE_RGBA, FLAGS, ORDER, PAD, PATCH_OFFSETS, PATCH_RESIDUAL, PATCH_VALID, RESIDUAL, SOURCE, TRIED } from './layout';
