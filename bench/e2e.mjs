@@ -123,11 +123,11 @@ async function main() {
     const bundle = bundleSize();
 
     const fmt = (n) => (Number.isFinite(n) ? Math.round(n).toString() : '–');
-    console.log(`\n| image | regions | ours ms | decode | ocr | translate | inpaint | render | encode | store | native OCR ms | ratio |`);
-    console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
+    console.log(`\n| image | regions | ours ms | decode | ocr | mask | translate | inpaint | render | encode | store | native OCR ms | ratio |`);
+    console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
     for (const r of rows) {
       const s = r.stages;
-      console.log(`| ${r.file} | ${r.regions} | ${fmt(r.ms)} | ${fmt(s.decode)} | ${fmt(s.ocr)} | ${fmt(s.translate)} | ${fmt(s.inpaint)} | ${fmt(s.render)} | ${fmt(s.encode)} | ${fmt(s.store)} | ${fmt(r.native)} | ${(r.ms / r.native).toFixed(2)} |`);
+      console.log(`| ${r.file} | ${r.regions} | ${fmt(r.ms)} | ${fmt(s.decode)} | ${fmt(s.ocr)} | ${fmt(s.mask)} | ${fmt(s.translate)} | ${fmt(s.inpaint)} | ${fmt(s.render)} | ${fmt(s.encode)} | ${fmt(s.store)} | ${fmt(r.native)} | ${(r.ms / r.native).toFixed(2)} |`);
     }
     const ratios = rows.map((r) => r.ms / r.native);
     const real = rows.filter((r) => list.find((i) => i.file === r.file)?.path.includes('/real/'));

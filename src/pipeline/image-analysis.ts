@@ -8,7 +8,7 @@ import type { LanguageCode } from '../languages';
 import { decodeImage } from './image/decode-image';
 import { recognizeText } from './ocr/recognize-text';
 import type { ModelSource } from './ocr/models';
-import { removeText } from './render/remove-text';
+import { fillMasks, planRemoval } from './render/remove-text';
 import type { StageTimer } from './stage-timer';
 import type { ImageFormat, RegionStyle, RgbaImage, TextRegion } from './types';
 
@@ -84,9 +84,10 @@ export async function analyzeImage(
   deps.onRecognized?.({ regions: ocr.regions, sourceLang: ocr.sourceLang });
   const translatable = ocr.regions.map(isTranslatable);
   const toRemove = ocr.regions.filter((_, i) => translatable[i]);
-  const removed = await deps.timer.time('inpaint', () => removeText(image, toRemove));
+  const plans = await deps.timer.time('mask', () => planRemoval(image, toRemove));
+  await deps.timer.time('inpaint', () => fillMasks(image, plans));
   let next = 0;
-  const styles = ocr.regions.map((_, i) => (translatable[i] ? removed.styles[next++] : null));
+  const styles = ocr.regions.map((_, i) => (translatable[i] ? plans[next++].style : null));
   return {
     analysis: {
       version: ANALYSIS_VERSION,
@@ -98,6 +99,6 @@ export async function analyzeImage(
       height: image.height,
       scale,
     },
-    clean: removed.image,
+    clean: image,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Measures pipeline stages for the Server-Timing header and the structured request log. Stages may
- * repeat (e.g. several encodes); their durations add up.
+ * repeat (e.g. several encodes); their durations add up. Translation runs while the text is removed, so
+ * `translate` overlaps `inpaint` and `encode`: the stages need not sum to the total.
  */
-export const STAGES = ['queue', 'decode', 'ocr', 'translate', 'inpaint', 'render', 'encode', 'store', 'cache'] as const;
+export const STAGES = ['queue', 'cache', 'decode', 'ocr', 'mask', 'translate', 'inpaint', 'render', 'encode', 'store'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export class StageTimer {

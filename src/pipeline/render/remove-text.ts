@@ -26,13 +26,29 @@ export interface RegionMask {
   mask: Uint8Array;
 }
 
+/** What removing one region takes: its text's look (measured before anything changes) and its mask. */
+export interface RemovalPlan {
+  style: RegionStyle;
+  mask: RegionMask;
+}
+
 export async function removeText(image: RgbaImage, regions: TextRegion[]): Promise<RemovedText> {
-  const plans = regions.map((region) => {
+  const plans = planRemoval(image, regions);
+  fillMasks(image, plans);
+  return { image, styles: plans.map((p) => p.style) };
+}
+
+/** Measures every region's style and mask on the untouched picture. */
+export function planRemoval(image: RgbaImage, regions: TextRegion[]): RemovalPlan[] {
+  return regions.map((region) => {
     const inks = region.lines.map((line) => lineInk(image, line));
     return { style: estimateStyle(image, region, inks), mask: regionMask(image, region, inks) };
   });
+}
+
+/** Fills each plan's mask from its surroundings, in place. */
+export function fillMasks(image: RgbaImage, plans: RemovalPlan[]): void {
   for (const { mask } of plans) inpaintRegion(image, mask.mask, mask.box);
-  return { image, styles: plans.map((p) => p.style) };
 }
 
 /**
