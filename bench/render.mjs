@@ -82,7 +82,7 @@ async function pipeline(worker, file, query) {
 async function tesseract(file, language, rotation = 0) {
   let input = file;
   if (rotation) {
-    input = `${file}.upright.png`;
+    input = path.join(out, `${path.basename(file)}.upright.png`);
     execFileSync('convert', [file, '-rotate', String(360 - rotation), input]);
   }
   const { stdout } = await run('tesseract', [input, '-', '--psm', '11', '-l', TESS[language]], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 26 });
