@@ -2,6 +2,7 @@
  * Where an image's analysis and clean picture are kept for reuse. The pipeline only sees this
  * interface; src/storage provides the R2 implementation.
  */
+import type { LanguageCode } from '../languages';
 import type { ImageAnalysis } from './image-analysis';
 import type { ImageFormat } from './types';
 
@@ -19,7 +20,7 @@ export interface StoredAnalysis {
 /** What an analysis depends on: the image bytes, the source language setting and the exclude patterns. */
 export interface AnalysisId {
   contentSha256: string;
-  sourceLang: string;
+  sourceLang: LanguageCode | 'auto';
   /** A short hash of the normalised exclude_text patterns, or 'none'. */
   excludeHash: string;
 }

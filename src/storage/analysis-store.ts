@@ -1,5 +1,5 @@
 /**
- * The R2 home of reusable image analyses: `{account}/cache/{sha256}/{source}/{exclude-hash}/` holds
+ * The R2 home of reusable image analyses: `cache/{account}/{sha256}/{source}/{exclude-hash}/` holds
  * `analysis.json` and `clean.{png,jpg,webp}` (the analysis names the format). Scoped to one account, so a shared image never links two accounts.
  * Objects expire through an R2 lifecycle rule (README, "Deploy"); a stale or unreadable entry is treated
  * as missing.
