@@ -10,7 +10,11 @@ import { drawableText, measureText } from './measure-text';
 import { fromUpright, regionToUpright, textRotation, uprightSize, type Rotation } from './text-direction';
 import { lineInk, type LineInk } from './text-mask';
 
-/** Below this contrast (WCAG ratio) between letters and background, the translation gets an outline. */
+/**
+ * Below this contrast (WCAG ratio) between letters and background, letters over a somewhat textured
+ * background get an outline. Over a flat background low contrast is the design (grey on grey): an
+ * outline would change the look, so it is reproduced as it is.
+ */
 const MIN_CONTRAST = 3;
 /** Above this mean ring distance the background is busy (a photo), and an outline keeps text legible. */
 const BUSY_BACKGROUND = 28;
@@ -77,7 +81,7 @@ function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]):
   const strokeWidth = median(inks.map(medianRunLength).filter((w) => w > 0));
   const noise = Math.max(...inks.map((ink) => ink.backgroundNoise));
   const poorContrast = contrastRatio(textColor, backgroundColor) < MIN_CONTRAST;
-  const outline = poorContrast || noise > BUSY_BACKGROUND ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
+  const outline = noise > BUSY_BACKGROUND || (poorContrast && noise > BUSY_BACKGROUND / 2) ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
   const margin = Math.round(fontSize * 0.1);
   const align = estimateAlign(region, image.width);
   return {

@@ -218,11 +218,23 @@ describe('style estimation', () => {
     expect(style.fontSize).toBeLessThan(30);
   });
 
-  it('asks for an outline where letters and background barely contrast', () => {
-    const { image } = scene({ background: [120, 120, 120], ink: [150, 150, 150], strokes: LETTERS });
+  it('asks for an outline where letters barely contrast with a textured background', () => {
+    // Blotches of ±24 grey levels, 3 px across: a photo-like surface under the letters.
+    const texture = (x: number, y: number): Rgb => {
+      const v = 120 + (((Math.floor(x / 3) * 7 + Math.floor(y / 3) * 13) % 5) - 2) * 12;
+      return [v, v, v];
+    };
+    const { image } = scene({ background: texture, ink: [160, 160, 160], strokes: LETTERS });
     const ocrLine = line(WORD_BOX);
     const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
     expect(estimateStyle(image, region, [lineInk(image, ocrLine)]).outline).not.toBeNull();
+  });
+
+  it('keeps low contrast on a flat background as designed: no outline', () => {
+    const { image } = scene({ background: [120, 120, 120], ink: [150, 150, 150], strokes: LETTERS });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    expect(estimateStyle(image, region, [lineInk(image, ocrLine)]).outline).toBeNull();
   });
 
   it('tells bold strokes from regular ones', () => {
