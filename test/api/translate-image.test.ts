@@ -2,11 +2,13 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/app';
+import { encodePngBytes } from '../../src/pipeline/image/png-encode';
 import { probeImage } from '../../src/pipeline/image/probe';
 import { ocrRunCount } from '../../src/pipeline/ocr/recognize-text';
 import { fixtures } from '../fixtures';
 import { generatedBytes } from '../generated-fixtures';
 import { BASE, call, callJson, createTestAccount, form } from '../helpers/api';
+import { makeImage } from '../helpers/images';
 
 const translate = (key: string, bytes: Uint8Array, fields: [string, string][], filename = 'photo.jpg') =>
   callJson('/api/v1/translate-image', { key, method: 'POST', body: form({ files: [['image', bytes, filename]], fields }) });
@@ -90,6 +92,21 @@ describe('POST /api/v1/translate-image end to end', () => {
     expect(translated.bytes).toEqual(clean.bytes);
   });
 
+  it('makes the outputs of a picture over 16 MP at a working size, and says so', async () => {
+    const { key } = await createTestAccount();
+    // 4800 × 3600 = 17.3 MP of flat colour: a tiny upload, over the full-resolution limit.
+    const data = new Uint8Array(4800 * 3600 * 4).fill(255);
+    const png = await encodePngBytes({ width: 4800, height: 3600, data });
+    const res = await translate(key, png, [['target_lang', 'de']], 'big.png');
+    expect(res.status).toBe(200);
+    expect(res.body.output_width).toBeLessThan(4800);
+    expect(res.body.output_width * res.body.output_height).toBeLessThanOrEqual(4096 * 4096);
+    const clean = await fetchOutput(res.body.clean_image_url);
+    expect(probeImage(clean.bytes)).toMatchObject({ ok: true, image: { width: res.body.output_width, height: res.body.output_height } });
+    const original = await fetchOutput(res.body.original_image_url);
+    expect(probeImage(original.bytes)).toMatchObject({ ok: true, image: { width: 4800, height: 3600 } });
+  });
+
   it('reuses the analysis of an image already seen: a second language does not run OCR again', async () => {
     const { key } = await createTestAccount();
     const bytes = fixtures.svSettings();
@@ -134,6 +151,20 @@ describe('translate-image failures and limits', () => {
     expect(res.body.error.code).toBe('translation_unavailable');
     const stored = await env.BUCKET.list({ prefix: `${(await env.DB.prepare('SELECT account_id FROM api_keys WHERE prefix = ?').bind(key.slice(0, 17)).first<{ account_id: string }>())!.account_id}/req_` });
     expect(stored.objects).toEqual([]);
+  });
+
+  it('answers 422 for an image whose header is fine but whose data cannot be decoded, storing nothing', async () => {
+    const { key } = await createTestAccount();
+    const jpeg = makeImage('jpeg', 64, 64);
+    // Header and frame intact (the upload checks pass), entropy-coded data replaced by garbage.
+    const broken = jpeg.slice();
+    broken.fill(0, 200, broken.length - 2);
+    for (let i = broken.length - 200; i < broken.length - 2; i++) broken[i] = 0xff;
+    const res = await translate(key, broken, [['target_lang', 'en']]);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('unprocessable_image');
+    const account = (await env.DB.prepare('SELECT account_id FROM api_keys WHERE prefix = ?').bind(key.slice(0, 17)).first<{ account_id: string }>())!.account_id;
+    expect((await env.BUCKET.list({ prefix: `${account}/` })).objects).toEqual([]);
   });
 
   it('maps an engine that stays unavailable to 503 with Retry-After', async () => {
