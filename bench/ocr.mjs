@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { unstable_startWorker } from 'wrangler';
+import { median, recall } from './text-metrics.mjs';
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'; // no network here: skip wrangler's Request.cf lookup
 const run = promisify(execFile);
@@ -26,37 +27,6 @@ function load(dir) {
   const manifest = JSON.parse(readFileSync(path.join(root, dir, 'manifest.json'), 'utf8'));
   return manifest.map((m) => ({ ...m, path: path.join(root, dir, m.file), set: path.basename(dir) }));
 }
-
-/** Words as compared: split on whitespace, outer punctuation stripped, case and Unicode form ignored. */
-export function words(text) {
-  return text
-    .normalize('NFC')
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase())
-    .filter(Boolean);
-}
-
-/** Share of ground-truth words found in the OCR text (each found word used once). */
-export function recall(truth, text) {
-  const want = words(truth.join(' '));
-  if (want.length === 0) return null;
-  const have = new Map();
-  for (const w of words(text)) have.set(w, (have.get(w) ?? 0) + 1);
-  let found = 0;
-  for (const w of want) {
-    const n = have.get(w) ?? 0;
-    if (n > 0) {
-      found++;
-      have.set(w, n - 1);
-    }
-  }
-  return found / want.length;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function native(image) {
   const lang = TESS[image.language ?? 'en'];

@@ -7,17 +7,26 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
-const { values } = parseArgs({
-  options: {
-    account: { type: 'string' },
-    name: { type: 'string', default: 'cli' },
-    remote: { type: 'boolean', default: false },
-  },
-});
+const USAGE = 'Usage: npm run key:create -- --account NAME [--name KEY_NAME] [--remote]   (NAME, KEY_NAME: 1–100 characters)';
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      account: { type: 'string' },
+      name: { type: 'string', default: 'cli' },
+      remote: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
 
+// The same rules as POST /api/v1/keys, so a key made here looks like one made through the API.
 const account = values.account?.trim();
-if (!account || account.length > 100) {
-  console.error('Usage: npm run key:create -- --account NAME [--name KEY_NAME] [--remote]   (NAME: 1–100 characters)');
+const keyName = values.name.trim();
+if (!account || account.length > 100 || !keyName || keyName.length > 100) {
+  console.error(USAGE);
   process.exit(2);
 }
 
@@ -55,10 +64,10 @@ const now = new Date().toISOString();
 const sql = [
   `INSERT INTO accounts (id, name, created_at) VALUES (${quote(newId('acct'))}, ${quote(account)}, ${quote(now)}) ON CONFLICT (name) DO NOTHING;`,
   `INSERT INTO api_keys (id, account_id, name, prefix, key_hash, created_at)
-     SELECT ${quote(newId('key'))}, id, ${quote(values.name)}, ${quote(prefix)}, ${quote(hash)}, ${quote(now)} FROM accounts WHERE name = ${quote(account)};`,
+     SELECT ${quote(newId('key'))}, id, ${quote(keyName)}, ${quote(prefix)}, ${quote(hash)}, ${quote(now)} FROM accounts WHERE name = ${quote(account)};`,
 ].join('\n');
 wrangler(['d1', 'execute', 'DB', target, '--command', sql]);
 
-console.log(`Created an API key "${values.name}" for account "${account}" (${values.remote ? 'remote' : 'local'} database).`);
+console.log(`Created an API key "${keyName}" for account "${account}" (${values.remote ? 'remote' : 'local'} database).`);
 console.log('Store it now: it is shown only once.');
 console.log(key);

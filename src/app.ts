@@ -8,7 +8,7 @@ import { cors } from 'hono/cors';
 import { batchesApi } from './api/batches';
 import type { AppEnv } from './api/context';
 import { docsPage } from './api/docs';
-import { ApiError, errorResponse } from './api/errors';
+import { ApiError, errorResponse, rethrowAsError } from './api/errors';
 import { filesApi } from './api/files';
 import { keysApi } from './api/keys';
 import { languagesApi } from './api/languages';
@@ -23,6 +23,7 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId);
+app.use('*', rethrowAsError);
 app.use(
   '/api/*',
   cors({

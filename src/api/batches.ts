@@ -17,7 +17,8 @@ import { BatchFormSchema, BatchListQuerySchema } from './schemas/requests';
 import type { Context } from 'hono';
 
 const security = [{ bearerAuth: [] }];
-const BatchParams = z.object({ batch_id: z.string().max(64).openapi({ param: { name: 'batch_id', in: 'path' }, example: 'batch_abc123' }) });
+// Ids are not length-checked: an id that cannot exist is simply not found (404), like any unknown id.
+const BatchParams = z.object({ batch_id: z.string().openapi({ param: { name: 'batch_id', in: 'path' }, example: 'batch_abc123' }) });
 const IdempotencyKeyHeader = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be 1–255 visible ASCII characters');
 
 async function batchResponse(c: Context<AppEnv>, batch: Batch) {
@@ -44,7 +45,8 @@ batchesApi.openAPIRegistry.registerPath({
   summary: 'Create a batch of up to 20 images × 10 languages',
   description:
     'Validated whole before anything is stored: one bad file rejects the batch, naming it in `details[].field` (e.g. `images[2]`, 0-based). ' +
-    'Send `Idempotency-Key` to make retries safe: the same key returns the original batch.',
+    'Send `Idempotency-Key` to make retries safe: the same request with the same key returns the original batch (201, `Idempotent-Replayed: true`); ' +
+    'a different request (other files, languages or options) with a key already used → 409 `conflict`.',
   security,
   request: {
     headers: z.object({ 'idempotency-key': IdempotencyKeyHeader.optional() }),
@@ -52,7 +54,7 @@ batchesApi.openAPIRegistry.registerPath({
   },
   responses: {
     201: { description: 'The batch was created (or replayed for a repeated Idempotency-Key).', content: { 'application/json': { schema: BatchCreatedSchema } } },
-    ...errorResponses(400, 409, 413, 415, 422, 429),
+    ...errorResponses(400, 409, 413, 415, 422, 429, 503),
   },
 });
 
@@ -82,7 +84,7 @@ batchesApi
       summary: "List the account's batches, newest first",
       security,
       request: { query: BatchListQuerySchema },
-      responses: { 200: { description: 'One page of batches.', content: { 'application/json': { schema: BatchListSchema } } }, ...errorResponses(400) },
+      responses: { 200: { description: 'One page of batches.', content: { 'application/json': { schema: BatchListSchema } } }, ...errorResponses(400, 503) },
     }),
     async (c) => {
       const { page = 1, limit = 20 } = c.req.valid('query');
@@ -98,7 +100,7 @@ batchesApi
       summary: 'Get a batch with its images and outputs',
       security,
       request: { params: BatchParams },
-      responses: { 200: { description: 'The batch.', content: { 'application/json': { schema: BatchSchema } } }, ...errorResponses(404) },
+      responses: { 200: { description: 'The batch.', content: { 'application/json': { schema: BatchSchema } } }, ...errorResponses(404, 503) },
     }),
     async (c) => c.json(await batchResponse(c, await requireBatch(c, c.req.valid('param').batch_id)), 200),
   )
@@ -111,7 +113,7 @@ batchesApi
       description: 'No new work starts; finished outputs stay available; the concurrency slot is freed at once. A finished batch → 409.',
       security,
       request: { params: BatchParams },
-      responses: { 200: { description: 'The cancelled batch.', content: { 'application/json': { schema: BatchSchema } } }, ...errorResponses(404, 409) },
+      responses: { 200: { description: 'The cancelled batch.', content: { 'application/json': { schema: BatchSchema } } }, ...errorResponses(404, 409, 503) },
     }),
     async (c) => {
       const result = await cancelBatch(c.env.DB, c.get('accountId'), c.req.valid('param').batch_id);
@@ -130,8 +132,8 @@ batchesApi
       tags: ['Batches'],
       summary: 'Get one image of a batch with its regions per language (extension)',
       security,
-      request: { params: BatchParams.extend({ image_id: z.string().max(64).openapi({ param: { name: 'image_id', in: 'path' } }) }) },
-      responses: { 200: { description: 'The image.', content: { 'application/json': { schema: BatchImageDetailSchema } } }, ...errorResponses(404) },
+      request: { params: BatchParams.extend({ image_id: z.string().openapi({ param: { name: 'image_id', in: 'path' } }) }) },
+      responses: { 200: { description: 'The image.', content: { 'application/json': { schema: BatchImageDetailSchema } } }, ...errorResponses(404, 503) },
     }),
     async (c) => {
       const { batch_id, image_id } = c.req.valid('param');

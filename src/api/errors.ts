@@ -4,6 +4,8 @@
  * reply, so no handler builds an error body by hand and no stack trace reaches a client.
  */
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { ConfigError } from '../config';
@@ -15,8 +17,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   image_too_large: 422,
   unprocessable_image: 422,
   rate_limited: 429,
@@ -54,6 +58,18 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Middleware that turns anything thrown that is not an Error into one. Hono hands only Errors to
+ * app.onError and rethrows the rest, which the runtime would answer with its own (HTML) error page.
+ */
+export const rethrowAsError = createMiddleware(async (_c, next) => {
+  try {
+    await next();
+  } catch (thrown) {
+    throw thrown instanceof Error ? thrown : new Error(`Non-error thrown: ${String(thrown)}`);
+  }
+});
+
 /** Turns zod issues into API error details, naming each field by its path (`limit`, `target_languages[3]`). */
 export function detailsFromZod(error: ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({
@@ -70,6 +86,7 @@ function fieldName(path: PropertyKey[]): string | undefined {
     .join('');
 }
 
+/** The JSON error shape of API.md; `details` only when there are any. */
 export function errorBody(code: string, message: string, details?: ErrorDetail[]) {
   return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
 }
@@ -87,13 +104,23 @@ export function errorResponse(c: Context, err: unknown): Response {
   if (err instanceof ZodError) {
     return c.json(errorBody('invalid_request', 'The request is invalid.', detailsFromZod(err)), 400);
   }
-  // Hono's own HTTP errors (e.g. a malformed JSON body in its validators) carry a status < 500.
-  const status = (err as { status?: unknown })?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return c.json(errorBody('invalid_request', 'The request is malformed.'), 400);
-  }
+  if (err instanceof HTTPException && err.status < 500) return c.json(errorBody('invalid_request', describeHttpException(c, err)), 400);
   logServerError(c, err);
   return c.json(errorBody('internal_error', 'Something went wrong on our side. Retry later; quote the request id if it persists.'), 500);
+}
+
+/**
+ * Hono's own request errors, reworded for clients. Its validators throw 415 for a body whose
+ * Content-Type the route does not declare; the only bodies validated that way are JSON (uploads are
+ * read by hand), and API.md reserves 415 for image formats, so this is a 400 naming the fix.
+ */
+function describeHttpException(c: Context, err: HTTPException): string {
+  if (err.status === 415) {
+    const type = c.req.header('content-type');
+    return `${type ? `Content-Type "${type}" is not accepted here` : 'The body has no Content-Type'}; send JSON with "Content-Type: application/json".`;
+  }
+  if (/malformed json/i.test(err.message)) return 'The body is not valid JSON.';
+  return err.message ? `The request is malformed: ${err.message}` : 'The request is malformed.';
 }
 
 function logServerError(c: Context, err: unknown) {
@@ -106,7 +133,8 @@ function logServerError(c: Context, err: unknown) {
       path: new URL(c.req.url).pathname,
       error: e.name,
       message: e.message,
-      stack: e.stack,
+      // An ApiError is an expected, classified failure: its message says it all.
+      ...(err instanceof ApiError ? { details: err.details } : { stack: e.stack }),
     }),
   );
 }

@@ -46,7 +46,7 @@ export const keysApi = createApiApp()
       request: { body: { content: { 'application/json': { schema: CreateKeyBody } }, required: true } },
       responses: {
         201: { description: 'The new key; `key` is never shown again.', content: { 'application/json': { schema: CreatedKeySchema } } },
-        ...errorResponses(400),
+        ...errorResponses(400, 413),
       },
     }),
     async (c) => {
@@ -87,7 +87,7 @@ export const keysApi = createApiApp()
       summary: 'Revoke an API key',
       description: 'The key stops working at once. Revoking an already revoked key succeeds again.',
       security,
-      request: { params: z.object({ id: z.string().max(64) }) },
+      request: { params: z.object({ id: z.string().openapi({ example: 'key_8Hq2LmPz0aXbYc3d' }) }) },
       responses: { 204: { description: 'Revoked.' }, ...errorResponses(404) },
     }),
     async (c) => {

@@ -11,6 +11,7 @@ import {
   MultipartParseError,
   parseMultipartRequest,
 } from '@remix-run/multipart-parser';
+import { drainRequestBody } from './drain-body';
 import { ApiError } from './errors';
 
 export interface MultipartLimits {
@@ -33,7 +34,11 @@ export function assertContentLength(request: Request, maxTotalBytes: number): vo
   }
 }
 
-/** Yields each field and file of a multipart/form-data request, mapping every parse problem to an ApiError. */
+/**
+ * Yields each field and file of a multipart/form-data request, mapping every parse problem to an
+ * ApiError. However reading ends (finished, refused, or the caller stopped early), the rest of the
+ * body is drained up to `maxTotalBytes` before the caller gets to answer (see ./drain-body.ts).
+ */
 export async function* readMultipart(request: Request, limits: MultipartLimits): AsyncGenerator<FormPart> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type) || !/boundary=/i.test(type)) {
@@ -56,6 +61,8 @@ export async function* readMultipart(request: Request, limits: MultipartLimits):
     }
   } catch (error) {
     throw asApiError(error, limits);
+  } finally {
+    await drainRequestBody(request, limits.maxTotalBytes);
   }
 }
 
@@ -83,6 +90,7 @@ function asApiError(error: unknown, limits: MultipartLimits): unknown {
   return error;
 }
 
+/** `10 MB` for whole mebibytes, else a byte count: how limits are named in error messages. */
 export function formatBytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }

@@ -19,7 +19,7 @@ export const webhookSecretApi = createApiApp()
       summary: 'Get the webhook signing secret (extension)',
       description: 'Created on first request. Verify `webhook-signature` headers with it.',
       security,
-      responses: { 200: { description: 'The current secret.', content: { 'application/json': { schema: SecretSchema } } }, ...errorResponses() },
+      responses: { 200: { description: 'The current secret.', content: { 'application/json': { schema: SecretSchema } } }, ...errorResponses(503) },
     }),
     async (c) => {
       const secret = await getWebhookSecret(c.env.DB, readConfig(c.env).DATA_ENCRYPTION_KEY, c.get('accountId'));
@@ -34,7 +34,7 @@ export const webhookSecretApi = createApiApp()
       tags: ['Webhooks'],
       summary: 'Replace the webhook signing secret (extension)',
       security,
-      responses: { 200: { description: 'The new secret, used for every webhook sent from now on.', content: { 'application/json': { schema: SecretSchema } } }, ...errorResponses() },
+      responses: { 200: { description: 'The new secret, used for every webhook sent from now on.', content: { 'application/json': { schema: SecretSchema } } }, ...errorResponses(503) },
     }),
     async (c) => {
       const secret = await rotateWebhookSecret(c.env.DB, readConfig(c.env).DATA_ENCRYPTION_KEY, c.get('accountId'));

@@ -3,26 +3,25 @@
  * we generate, and only then — with a concurrency slot held — are all rows written in one atomic D1
  * batch and the work enqueued. Any failure before the commit deletes what was uploaded, so a rejected
  * request leaves nothing behind.
+ *
+ * Idempotency-Key: a request whose key the account has used before is read and validated the same
+ * way but nothing is stored; if it is the same request (same files, languages and options) the
+ * original batch is returned, otherwise it is refused with 409, since answering a different request
+ * with an unrelated batch would hide the client's mistake.
  */
-import { ApiError, type ErrorDetail } from '../api/errors';
-import { MAX_CONCURRENT_BATCHES, MAX_FILE_BYTES, MAX_IMAGES_PER_BATCH, MULTIPART_OVERHEAD_BYTES } from '../api/limits';
-import { readMultipart } from '../api/multipart';
-import { BatchFieldsSchema } from '../api/schemas/requests';
-import { checkImageFile } from '../api/uploads';
+import { ApiError } from '../api/errors';
+import { MAX_CONCURRENT_BATCHES } from '../api/limits';
 import type { Config } from '../config';
 import { insertBatchImageStatement, insertOutputStatement, type BatchImage } from '../db/batch-images';
 import { findBatch, insertBatchStatement, type Batch } from '../db/batches';
-import { findIdempotencyKey, insertIdempotencyKeyStatement } from '../db/idempotency-keys';
+import { findIdempotencyKey, insertIdempotencyKeyStatement, type IdempotencyRecord } from '../db/idempotency-keys';
 import { nowIso } from '../db/time';
 import type { JobMessage } from '../jobs/messages';
-import type { LanguageCode } from '../languages';
 import { accountLimiter } from '../limits/account-limiter';
 import { sha256Hex } from '../security/hashing';
 import { newId } from '../security/random';
 import { imageObjectKey } from '../storage/object-keys';
-import { validateFields } from '../api/form-fields';
-import { checkWebhookUrl } from '../webhooks/webhook-url';
-import { cleanFilename } from './filenames';
+import { readBatchForm, type ArrivedImage, type BatchForm } from './read-batch-form';
 
 export interface CreateBatchResult {
   batch: Batch;
@@ -30,120 +29,54 @@ export interface CreateBatchResult {
   replayed: boolean;
 }
 
-interface StagedImage {
-  image: BatchImage;
+/** A file as it was kept: stored in R2 (`image`) or, for a replayed request, only hashed. */
+interface KeptImage {
+  sha256: string;
+  image: BatchImage | null;
 }
 
-const MAX_BATCH_BODY_BYTES = MAX_IMAGES_PER_BATCH * MAX_FILE_BYTES + MULTIPART_OVERHEAD_BYTES;
-
+/** Validates the request, stores it and enqueues its work; or replays the batch of a known Idempotency-Key. */
 export async function createBatch(
   env: Env,
   config: Config,
   input: { request: Request; accountId: string; idempotencyKey?: string },
 ): Promise<CreateBatchResult> {
   const { accountId, idempotencyKey } = input;
-  if (idempotencyKey) {
-    const earlier = await replayIdempotent(env.DB, accountId, idempotencyKey);
-    if (earlier) return earlier;
-  }
+  const earlier = idempotencyKey ? await findIdempotencyKey(env.DB, accountId, idempotencyKey) : null;
 
   const batchId = newId('batch');
   const now = nowIso();
-  const staged: StagedImage[] = [];
-  const fileErrors: ApiError[] = [];
-  const fields: Record<string, string[]> = {};
-  let imageCount = 0;
+  const kept: KeptImage[] = [];
+  const discardUploads = () => deleteQuietly(env.BUCKET, kept.flatMap((k) => (k.image ? [k.image.originalKey] : [])));
 
-  const discardUploads = () => deleteQuietly(env.BUCKET, staged.map((s) => s.image.originalKey));
+  const keepImage = async (arrived: ArrivedImage): Promise<KeptImage> => {
+    const sha256 = await sha256Hex(arrived.bytes);
+    if (earlier) return { sha256, image: null };
+    const image = stagedImage(accountId, batchId, arrived, sha256, now);
+    await env.BUCKET.put(image.originalKey, arrived.bytes, {
+      httpMetadata: { contentType: arrived.probe.contentType },
+      customMetadata: { account: accountId, batch: batchId, ...(arrived.filename ? { filename: arrived.filename } : {}) },
+      sha256,
+    });
+    return { sha256, image };
+  };
 
   try {
-    for await (const part of readMultipart(input.request, {
-      maxFileBytes: MAX_FILE_BYTES,
-      maxTotalBytes: MAX_BATCH_BODY_BYTES,
-      maxParts: MAX_IMAGES_PER_BATCH + 40,
-      describeOversizedPart: () => `images[${imageCount}]`,
-    })) {
-      const name = part.name.replace(/\[\d*\]$/, '');
-      if (part.kind === 'field') {
-        (fields[name] ??= []).push(part.value);
-        continue;
-      }
-      if (name !== 'images') continue;
-      const field = `images[${imageCount}]`;
-      imageCount += 1;
-      if (imageCount > MAX_IMAGES_PER_BATCH) {
-        throw new ApiError('invalid_request', `A batch holds at most ${MAX_IMAGES_PER_BATCH} images.`, [
-          { field, code: 'too_many_images', message: `At most ${MAX_IMAGES_PER_BATCH} images per batch.` },
-        ]);
-      }
-      const filename = cleanFilename(part.filename);
-      const checked = checkImageFile(part.bytes, field, filename ?? undefined);
-      if (!checked.ok) {
-        fileErrors.push(checked.status);
-        continue;
-      }
-      if (fileErrors.length > 0) continue; // the batch is already rejected: keep validating, stop storing
-      const imageId = newId('img');
-      const key = imageObjectKey(accountId, batchId, imageId, 'original', checked.image.format);
-      const sha = await sha256Hex(part.bytes);
-      await env.BUCKET.put(key, part.bytes, {
-        httpMetadata: { contentType: checked.image.contentType },
-        customMetadata: { account: accountId, batch: batchId, ...(filename ? { filename } : {}) },
-        sha256: sha,
-      });
-      staged.push({
-        image: {
-          id: imageId,
-          batchId,
-          accountId,
-          position: imageCount - 1,
-          originalFilename: filename,
-          format: checked.image.format,
-          byteSize: part.bytes.byteLength,
-          width: checked.image.width,
-          height: checked.image.height,
-          contentSha256: sha,
-          originalKey: key,
-          cleanKey: null,
-          sourceLang: null,
-          status: 'pending',
-          errorCode: null,
-          errorMessage: null,
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
-    }
+    const form = await readBatchForm(input.request, { allowInsecureWebhooks: config.ALLOW_INSECURE_WEBHOOKS, keepImage, kept });
+    const fingerprint = idempotencyKey ? await requestFingerprint(form) : '';
+    if (earlier) return await replay(env.DB, accountId, earlier, fingerprint);
 
-    const parsed = validateFields(BatchFieldsSchema, {
-      target_languages: (fields.target_languages ?? []).flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''),
-      source_lang: last(fields.source_lang),
-      exclude_text: last(fields.exclude_text),
-      output_format: last(fields.output_format),
-      webhook_url: last(fields.webhook_url),
-    });
-    if (imageCount === 0) {
-      throw new ApiError('invalid_request', 'images[]: add at least one image file.', [{ field: 'images[]', code: 'required', message: 'At least one image is required.' }]);
-    }
-    if (fileErrors.length > 0) throw combineFileErrors(fileErrors);
-
-    let webhookUrl: string | null = null;
-    if (parsed.webhook_url !== undefined && parsed.webhook_url.trim() !== '') {
-      const check = checkWebhookUrl(parsed.webhook_url, { allowInsecureLocalhost: config.ALLOW_INSECURE_WEBHOOKS });
-      if (!check.ok) throw new ApiError('invalid_request', check.message, [{ field: 'webhook_url', code: 'invalid_url', message: check.message }]);
-      webhookUrl = check.url;
-    }
-
+    const images = form.images.map((k) => k.image!);
     const batch: Batch = {
       id: batchId,
       accountId,
       status: 'pending',
-      targetLanguages: parsed.target_languages as LanguageCode[],
-      sourceLang: parsed.source_lang ?? null,
-      excludeText: parsed.exclude_text ?? null,
-      outputFormat: parsed.output_format ?? null,
-      webhookUrl,
-      totalImages: staged.length,
+      targetLanguages: form.targetLanguages,
+      sourceLang: form.sourceLang,
+      excludeText: form.excludeText,
+      outputFormat: form.outputFormat,
+      webhookUrl: form.webhookUrl,
+      totalImages: images.length,
       completedCount: 0,
       failedCount: 0,
       createdAt: now,
@@ -164,25 +97,24 @@ export async function createBatch(
     }
 
     try {
-      const fingerprint = idempotencyKey ? await requestFingerprint(batch, staged) : '';
       await env.DB.batch([
         insertBatchStatement(env.DB, batch),
-        ...staged.map((s) => insertBatchImageStatement(env.DB, s.image)),
-        ...staged.flatMap((s) => batch.targetLanguages.map((lang) => insertOutputStatement(env.DB, { imageId: s.image.id, lang, batchId, createdAt: now }))),
+        ...images.map((image) => insertBatchImageStatement(env.DB, image)),
+        ...images.flatMap((image) => batch.targetLanguages.map((lang) => insertOutputStatement(env.DB, { imageId: image.id, lang, batchId, createdAt: now }))),
         ...(idempotencyKey ? [insertIdempotencyKeyStatement(env.DB, { accountId, key: idempotencyKey, requestFingerprint: fingerprint, batchId, createdAt: now })] : []),
       ]);
     } catch (error) {
       await limiter.releaseBatchSlot(batchId);
-      // A concurrent request with the same Idempotency-Key committed first: answer with its batch.
-      const winner = idempotencyKey ? await replayIdempotent(env.DB, accountId, idempotencyKey) : null;
+      // A concurrent request with the same Idempotency-Key committed first: answer as its retry.
+      const winner = idempotencyKey ? await findIdempotencyKey(env.DB, accountId, idempotencyKey) : null;
       if (winner) {
         await discardUploads();
-        return winner;
+        return await replay(env.DB, accountId, winner, fingerprint);
       }
       throw error;
     }
 
-    await enqueueImages(env.JOBS, staged.map((s) => ({ type: 'ocr_image', accountId, batchId, imageId: s.image.id })));
+    await enqueueImages(env.JOBS, images.map((image) => ({ type: 'ocr_image', accountId, batchId, imageId: image.id })));
     return { batch, replayed: false };
   } catch (error) {
     await discardUploads();
@@ -190,11 +122,42 @@ export async function createBatch(
   }
 }
 
-async function replayIdempotent(db: D1Database, accountId: string, key: string): Promise<CreateBatchResult | null> {
-  const record = await findIdempotencyKey(db, accountId, key);
-  if (!record) return null;
+function stagedImage(accountId: string, batchId: string, arrived: ArrivedImage, sha256: string, now: string): BatchImage {
+  const id = newId('img');
+  return {
+    id,
+    batchId,
+    accountId,
+    position: arrived.position,
+    originalFilename: arrived.filename,
+    format: arrived.probe.format,
+    byteSize: arrived.bytes.byteLength,
+    width: arrived.probe.width,
+    height: arrived.probe.height,
+    contentSha256: sha256,
+    originalKey: imageObjectKey(accountId, batchId, id, 'original', arrived.probe.format),
+    cleanKey: null,
+    sourceLang: null,
+    status: 'pending',
+    errorCode: null,
+    errorMessage: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The original batch of a repeated Idempotency-Key, if this request is the same one; else 409. */
+async function replay(db: D1Database, accountId: string, record: IdempotencyRecord, fingerprint: string): Promise<CreateBatchResult> {
   const batch = await findBatch(db, accountId, record.batchId);
-  return batch ? { batch, replayed: true } : null;
+  if (!batch) throw new Error(`idempotency key points at missing batch ${record.batchId}`);
+  if (record.requestFingerprint !== fingerprint) {
+    throw new ApiError(
+      'conflict',
+      `This Idempotency-Key was already used for a different request (batch ${batch.id}); use a new key for a new batch.`,
+      [{ field: 'Idempotency-Key', code: 'key_reused', message: 'The files, languages or options differ from the first request with this key.' }],
+    );
+  }
+  return { batch, replayed: true };
 }
 
 /** After the commit the batch exists; if enqueueing fails it stays pending and the sweeper re-enqueues it. */
@@ -206,22 +169,16 @@ async function enqueueImages(queue: Queue, messages: JobMessage[]): Promise<void
   }
 }
 
-function combineFileErrors(errors: ApiError[]): ApiError {
-  const first = errors[0];
-  const details: ErrorDetail[] = errors.flatMap((e) => e.details ?? []);
-  const message = errors.length === 1 ? first.message : `${errors.length} files were rejected; the first: ${first.message}`;
-  return new ApiError(first.code, message, details);
-}
-
-async function requestFingerprint(batch: Batch, staged: StagedImage[]): Promise<string> {
+/** What makes two requests "the same" for an Idempotency-Key: the files' bytes in order and every option, as validated. */
+async function requestFingerprint(form: BatchForm<KeptImage>): Promise<string> {
   return sha256Hex(
     JSON.stringify({
-      images: staged.map((s) => s.image.contentSha256),
-      target_languages: batch.targetLanguages,
-      source_lang: batch.sourceLang,
-      exclude_text: batch.excludeText,
-      output_format: batch.outputFormat,
-      webhook_url: batch.webhookUrl,
+      images: form.images.map((k) => k.sha256),
+      target_languages: form.targetLanguages,
+      source_lang: form.sourceLang,
+      exclude_text: form.excludeText,
+      output_format: form.outputFormat,
+      webhook_url: form.webhookUrl,
     }),
   );
 }
@@ -234,5 +191,3 @@ async function deleteQuietly(bucket: R2Bucket, keys: string[]): Promise<void> {
     console.error(JSON.stringify({ level: 'error', event: 'cleanup_failed', keys: keys.length, message: String(error) }));
   }
 }
-
-const last = (values: string[] | undefined) => values?.[values.length - 1];

@@ -11,7 +11,10 @@ export async function presentBatchImageDetail(db: D1Database, batch: Batch, imag
     listRegionTranslations(db, image.id),
     presentBatch(batch, [image], outputs, null, sign),
   ]);
-  const finishedLangs = outputs.filter((o) => o.status === 'completed').map((o) => o.lang);
+  const finishedLangs = outputs
+    .filter((o) => o.status === 'completed')
+    .map((o) => o.lang)
+    .sort((a, b) => batch.targetLanguages.indexOf(a) - batch.targetLanguages.indexOf(b));
   const regionsByLang = Object.fromEntries(
     finishedLangs.map((lang) => [
       lang,

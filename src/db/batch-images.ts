@@ -153,9 +153,10 @@ export async function findBatchImage(db: D1Database, accountId: string, batchId:
   return row ? toImage(row) : null;
 }
 
+/** Every output row of a batch, in no particular order (callers arrange them by image and language). */
 export async function listOutputs(db: D1Database, batchId: string): Promise<ImageOutput[]> {
   const { results } = await db
-    .prepare('SELECT * FROM outputs WHERE batch_id = ? ORDER BY image_id, lang')
+    .prepare('SELECT * FROM outputs WHERE batch_id = ?')
     .bind(batchId)
     .all<OutputRow>();
   return results.map(toOutput);

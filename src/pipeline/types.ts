@@ -87,4 +87,9 @@ export interface RegionStyle {
   outline: { color: Rgb; width: number } | null;
   /** Where the translation may be drawn: the region's box, never beyond content that is not ours. */
   box: Box;
+  /**
+   * How far the text is turned clockwise, in degrees: 90 reads top to bottom, 180 is upside down, 270
+   * reads bottom to top. Absent or 0 for upright text. The other sizes are measured along the text.
+   */
+  rotation?: 0 | 90 | 180 | 270;
 }

@@ -36,6 +36,8 @@ describe('POST /api/v1/batch/translate', () => {
     const keys = await storedObjects(accountId);
     expect(keys).toHaveLength(2);
     for (const k of keys) expect(k).toMatch(new RegExp(`^${accountId}/${res.body.batch_id}/img_[0-9A-Za-z]+/original\\.(png|jpg)$`));
+    const types = await Promise.all(keys.map(async (k) => [k.split('.').pop(), (await env.BUCKET.head(k))!.httpMetadata!.contentType] as const));
+    expect(Object.fromEntries(types)).toEqual({ png: 'image/png', jpg: 'image/jpeg' });
     const outputs = await env.DB.prepare('SELECT COUNT(*) AS n FROM outputs WHERE batch_id = ?').bind(res.body.batch_id).first<{ n: number }>();
     expect(outputs!.n).toBe(4);
 
@@ -167,6 +169,49 @@ describe('POST /api/v1/batch/translate', () => {
     expect(other.body.batch_id).not.toBe(first.body.batch_id);
   });
 
+  it('refuses an Idempotency-Key reused for a different request with 409, storing nothing', async () => {
+    const { key, accountId } = await createTestAccount();
+    const first = await post(key, twoImageBatch(), { 'idempotency-key': 'order-7' });
+    expect(first.status).toBe(201);
+    const stored = await storedObjects(accountId);
+    const variants: [string, FormData][] = [
+      ['other languages', form({ files: [['images[]', makeImage('png'), 'first.png'], ['images[]', makeImage('jpeg'), 'second.jpg']], fields: [['target_languages[]', 'fr']] })],
+      ['other images', form({ files: [['images[]', makeImage('png', 40, 30)]], fields: [['target_languages[]', 'en'], ['target_languages[]', 'de']] })],
+      ['a webhook', twoImageBatch([['webhook_url', 'https://hooks.example.com/ocr']])],
+    ];
+    for (const [label, body] of variants) {
+      const res = await post(key, body, { 'idempotency-key': 'order-7' });
+      expect(res.status, label).toBe(409);
+      expect(res.body.error.code).toBe('conflict');
+      expect(res.body.error.details[0].field).toBe('Idempotency-Key');
+    }
+    expect(await storedObjects(accountId)).toEqual(stored);
+    expect((await rowCounts(accountId)).batches).toBe(1);
+    // The same request again (duplicate languages and letter case included) is still a replay.
+    const again = await post(key, twoImageBatch([['target_languages[]', 'DE']]), { 'idempotency-key': 'order-7' });
+    expect(again.status).toBe(201);
+    expect(again.body.batch_id).toBe(first.body.batch_id);
+  });
+
+  it('validates a replayed request like any other before answering with the original batch', async () => {
+    const { key } = await createTestAccount();
+    expect((await post(key, twoImageBatch(), { 'idempotency-key': 'order-8' })).status).toBe(201);
+    const bad = await post(key, form({ files: [['images[]', GIF_BYTES, 'x.gif']], fields: [['target_languages[]', 'en']] }), { 'idempotency-key': 'order-8' });
+    expect(bad.status).toBe(415);
+  });
+
+  it.each([
+    ['a text field named images[]', form({ fields: [['images[]', 'photo.jpg'], ['target_languages[]', 'en']] }), 'not text fields'],
+    ['a file under another name', form({ files: [['image', makeImage('png')]], fields: [['target_languages[]', 'en']] }), '"image"'],
+  ])('explains %s instead of just "no images"', async (_, body, hint) => {
+    const { key } = await createTestAccount();
+    const res = await post(key, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_request');
+    expect(res.body.error.details[0].field).toBe('images[]');
+    expect(res.body.error.message).toContain(hint);
+  });
+
   it('refuses a body that is not multipart', async () => {
     const { key } = await createTestAccount();
     const res = await callJson('/api/v1/batch/translate', { key, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -230,5 +275,12 @@ describe('reading and cancelling batches', () => {
   it('returns 404 for unknown ids', async () => {
     const { key } = await createTestAccount();
     expect((await call('/api/v1/batch/batch_nope', { key })).status).toBe(404);
+    const long = `batch_${'x'.repeat(200)}`;
+    for (const path of [`/api/v1/batch/${long}`, `/api/v1/batch/${long}/images/img_${'y'.repeat(200)}`]) {
+      const res = await callJson(path, { key });
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    }
+    expect((await callJson(`/api/v1/batch/${long}/cancel`, { key, method: 'POST' })).status).toBe(404);
   });
 });

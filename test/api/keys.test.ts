@@ -51,6 +51,7 @@ describe('/api/v1/keys', () => {
     expect(aliceList.body.keys.map((k: { id: string }) => k.id)).not.toContain(bob.keyId);
     const res = await callJson(`/api/v1/keys/${bob.keyId}`, { key: alice.key, method: 'DELETE' });
     expect(res.status).toBe(404);
+    expect((await callJson(`/api/v1/keys/key_${'x'.repeat(200)}`, { key: alice.key, method: 'DELETE' })).status).toBe(404);
     expect(bobs.status).toBe(200);
     expect((await call('/api/v1/languages', { key: bob.key })).status).toBe(200);
   });

@@ -1,15 +1,17 @@
 /**
  * Bytes → upright straight RGBA at the working size, holding no more than the picture itself.
  *
- * A PNG up to FULL_RESOLUTION_LIMIT is read here by our streaming decoder. JPEG and WebP (and larger
- * pictures of any format) are first turned into a PNG — scaled down when over the limit — by the Images
- * binding, outside the isolate, and that PNG streams into the same decoder: no decoder heap in the
- * isolate ever holds a second copy (see png-decode.ts for why that matters within 128 MB).
+ * A PNG up to FULL_RESOLUTION_LIMIT is read here by our streaming decoder, a JPEG up to
+ * IN_ISOLATE_JPEG_PIXELS by mozjpeg in a throwaway instance (jpeg-decode.ts). Larger JPEGs, WebP, and
+ * pictures over the limit are first turned into a PNG — scaled down when over the limit — by the Images
+ * binding, outside the isolate, and that PNG streams into the PNG decoder: no decoder heap in the
+ * isolate ever holds a second copy of a large picture (see png-decode.ts for why that matters in 128 MB).
  * EXIF orientation is applied by our decoder as it writes the rows; the binding gets a copy whose tag
  * says "as stored", so the picture is turned exactly once whatever the binding would do by itself.
  */
 import type { ImageFormat, RgbaImage } from '../types';
 import { readExifOrientation, withoutOrientation } from './exif-orientation';
+import { decodeJpeg, IN_ISOLATE_JPEG_PIXELS } from './jpeg-decode';
 import { decodePng } from './png-decode';
 import { probeImage } from './probe';
 
@@ -37,6 +39,9 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions): Pr
   const decodeOptions = { orientation, maxPixels: FULL_RESOLUTION_LIMIT };
 
   if (options.format === 'png' && shrink === 1) return { image: await decodePng(bytes, decodeOptions), scale: 1 };
+  if (options.format === 'jpeg' && width * height <= IN_ISOLATE_JPEG_PIXELS) {
+    return { image: await decodeJpeg(withoutOrientation(bytes, 'jpeg'), orientation), scale: 1 };
+  }
   if (!options.images) throw new Error(`Decoding ${options.format === 'png' ? 'a PNG this large' : options.format.toUpperCase()} needs the Images binding.`);
   const target = shrink < 1 ? { width: Math.floor(width * shrink), height: Math.floor(height * shrink) } : null;
   const png = convertToPng(withoutOrientation(bytes, options.format), target, options.images);

@@ -18,6 +18,6 @@ export async function encodeImage(image: RgbaImage, format: ImageFormat, images?
   if (format === 'png') return encodePngBytes(image);
   if (!images) throw new Error(`Encoding ${format.toUpperCase()} needs the Images binding.`);
   const quality = format === 'jpeg' ? JPEG_QUALITY : WEBP_QUALITY;
-  const result = await images.input(encodePng(image)).output({ format: CONTENT_TYPES[format] as 'image/jpeg' | 'image/webp', quality });
+  const result = await images.input(encodePng(image, 'stored')).output({ format: CONTENT_TYPES[format] as 'image/jpeg' | 'image/webp', quality });
   return collect(result.image());
 }

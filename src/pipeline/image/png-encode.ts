@@ -1,28 +1,35 @@
 /**
- * Straight RGBA → PNG, as a stream. Rows are filtered in JS a batch at a time and compressed by the
- * runtime's native deflate (CompressionStream), so the only large thing held is the picture itself; a
- * consumer that streams the result (R2, the Images binding) never sees the whole file in memory.
+ * Straight RGBA → PNG, as a stream. Rows are filtered in JS a batch at a time, so the only large thing
+ * held is the picture itself; a consumer that streams the result (the Images binding, R2) never sees
+ * the whole file in memory.
+ *
+ * Two kinds: `deflate` (the default) compresses with the runtime's native deflate (CompressionStream),
+ * for PNGs a client keeps; `stored` writes the rows unfiltered in stored (uncompressed) deflate blocks,
+ * for a PNG that only carries pixels to the Images binding, which turns it into a JPEG or WebP at once:
+ * it costs a copy and a checksum instead of ~150 ms per megapixel of filtering and compression.
  *
  * Opaque pictures are written as RGB (a quarter smaller); nothing but the pixels is written, so no
- * metadata survives. Each row gets the filter (Sub, Up or Paeth) whose output has the smallest sum of
- * absolute values, the heuristic libpng uses; it suits photos and screenshots alike.
+ * metadata survives. A compressed row gets the filter (Sub, Up or Paeth) whose output has the smallest
+ * sum of absolute values — libpng's heuristic, judged here on every fourth byte to save time.
  */
 import type { RgbaImage } from '../types';
 import { crc32 } from './crc32';
 
-/** PNG filter type numbers of the three candidates filterRow computes. */
-const FILTER_TYPES = [1, 2, 4]; // Sub, Up, Paeth
+export type PngKind = 'deflate' | 'stored';
 
-/** Filtered bytes handed to the compressor at a time. */
+/** PNG filter type numbers (0 is None). */
+const SUB = 1;
+const UP = 2;
+const PAETH = 4;
+
+/** Filtered bytes produced at a time. */
 const BATCH_BYTES = 1 << 18;
 
 /** PNG bytes of `image`, streamed. */
-export function encodePng(image: RgbaImage): ReadableStream<Uint8Array> {
+export function encodePng(image: RgbaImage, kind: PngKind = 'deflate'): ReadableStream<Uint8Array> {
   const opaque = isOpaque(image);
-  const deflate = new CompressionStream('deflate');
-  const feeding = feedRows(image, opaque, deflate.writable.getWriter());
-  feeding.catch(() => undefined); // surfaces through the reader below
-  const compressed = deflate.readable.getReader();
+  const batches = filteredBatches(image, opaque, kind === 'deflate');
+  const data = kind === 'deflate' ? deflated(batches) : stored(batches);
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -32,24 +39,23 @@ export function encodePng(image: RgbaImage): ReadableStream<Uint8Array> {
         controller.enqueue(chunk('IHDR', header(image, opaque)));
         return;
       }
-      const { value, done } = await compressed.read();
+      const { value, done } = await data.next();
       if (!done) {
         for (const part of chunkParts('IDAT', value)) controller.enqueue(part);
         return;
       }
-      await feeding;
       controller.enqueue(chunk('IEND', new Uint8Array(0)));
       controller.close();
     },
-    cancel(reason) {
-      return compressed.cancel(reason);
+    async cancel() {
+      await data.return(undefined);
     },
   });
 }
 
 /** The whole PNG in one buffer (for small pictures and callers that need bytes). */
-export async function encodePngBytes(image: RgbaImage): Promise<Uint8Array> {
-  return collect(encodePng(image));
+export async function encodePngBytes(image: RgbaImage, kind: PngKind = 'deflate'): Promise<Uint8Array> {
+  return collect(encodePng(image, kind));
 }
 
 /** Reads a stream to one buffer, letting go of each piece as soon as it is copied. */
@@ -107,32 +113,92 @@ function chunk(type: string, body: Uint8Array): Uint8Array {
   return out;
 }
 
-async function feedRows(image: RgbaImage, opaque: boolean, writer: WritableStreamDefaultWriter<Uint8Array>): Promise<void> {
-  try {
-    const bpp = opaque ? 3 : 4;
-    const rowBytes = image.width * bpp;
-    const rowsPerBatch = Math.max(1, Math.floor(BATCH_BYTES / (rowBytes + 1)));
-    let above = new Uint8Array(rowBytes);
-    let raw = new Uint8Array(rowBytes);
-    const candidates = [new Uint8Array(rowBytes), new Uint8Array(rowBytes), new Uint8Array(rowBytes)];
-    for (let y0 = 0; y0 < image.height; y0 += rowsPerBatch) {
-      const rows = Math.min(rowsPerBatch, image.height - y0);
-      // A fresh buffer per batch: the compressor may still hold the previous one.
-      const batch = new Uint8Array(rows * (rowBytes + 1));
-      for (let r = 0; r < rows; r++) {
-        readRow(image, y0 + r, opaque, raw);
-        const best = filterRow(raw, above, bpp, candidates);
-        batch[r * (rowBytes + 1)] = FILTER_TYPES[best];
-        batch.set(candidates[best], r * (rowBytes + 1) + 1);
-        [above, raw] = [raw, above];
+/** The filtered image data (a filter byte, then the row), a batch of rows at a time. */
+function* filteredBatches(image: RgbaImage, opaque: boolean, filter: boolean): Generator<Uint8Array> {
+  const bpp = opaque ? 3 : 4;
+  const rowBytes = image.width * bpp;
+  const rowsPerBatch = Math.max(1, Math.floor(BATCH_BYTES / (rowBytes + 1)));
+  let above = new Uint8Array(rowBytes);
+  let raw = new Uint8Array(rowBytes);
+  for (let y0 = 0; y0 < image.height; y0 += rowsPerBatch) {
+    const rows = Math.min(rowsPerBatch, image.height - y0);
+    // A fresh buffer per batch: the consumer may still hold the previous one.
+    const batch = new Uint8Array(rows * (rowBytes + 1));
+    for (let r = 0; r < rows; r++) {
+      const at = r * (rowBytes + 1);
+      if (!filter) {
+        readRow(image, y0 + r, opaque, batch.subarray(at + 1, at + 1 + rowBytes));
+        continue;
       }
-      await writer.write(batch);
+      readRow(image, y0 + r, opaque, raw);
+      const type = chooseFilter(raw, above, bpp);
+      batch[at] = type;
+      applyFilter(type, raw, above, bpp, batch.subarray(at + 1, at + 1 + rowBytes));
+      [above, raw] = [raw, above];
     }
-    await writer.close();
-  } catch (error) {
-    await writer.abort(error).catch(() => undefined);
-    throw error;
+    yield batch;
   }
+}
+
+/** zlib-compressed by the runtime; the batches are fed while the compressed pieces are read. */
+async function* deflated(batches: Generator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const deflate = new CompressionStream('deflate');
+  const writer = deflate.writable.getWriter();
+  const feeding = (async () => {
+    try {
+      for (const batch of batches) await writer.write(batch);
+      await writer.close();
+    } catch (error) {
+      await writer.abort(error).catch(() => undefined);
+      throw error;
+    }
+  })();
+  feeding.catch(() => undefined); // surfaces through the reader below
+  const reader = deflate.readable.getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      yield value;
+    }
+    await feeding;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** A zlib stream of stored blocks (RFC 1950/1951): a header, ≤ 65 535-byte blocks, an Adler-32. */
+async function* stored(batches: Generator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield new Uint8Array([0x78, 0x01]);
+  let a = 1;
+  let b = 0;
+  for (const batch of batches) {
+    const blocks = Math.ceil(batch.length / 65535);
+    const out = new Uint8Array(batch.length + blocks * 5);
+    for (let k = 0, o = 0; k < blocks; k++) {
+      const piece = batch.subarray(k * 65535, Math.min(batch.length, (k + 1) * 65535));
+      out[o] = 0; // not final; an empty final block ends the stream
+      out[o + 1] = piece.length & 0xff;
+      out[o + 2] = piece.length >> 8;
+      out[o + 3] = ~piece.length & 0xff;
+      out[o + 4] = (~piece.length >> 8) & 0xff;
+      out.set(piece, o + 5);
+      o += 5 + piece.length;
+    }
+    // Adler-32, reduced every 5552 bytes (the most that cannot overflow).
+    for (let i = 0; i < batch.length; ) {
+      const end = Math.min(batch.length, i + 5552);
+      for (; i < end; i++) {
+        a += batch[i];
+        b += a;
+      }
+      a %= 65521;
+      b %= 65521;
+    }
+    yield out;
+  }
+  const adler = ((b << 16) | a) >>> 0;
+  yield new Uint8Array([1, 0, 0, 0xff, 0xff, adler >>> 24, (adler >> 16) & 0xff, (adler >> 8) & 0xff, adler & 0xff]);
 }
 
 function readRow(image: RgbaImage, y: number, opaque: boolean, out: Uint8Array): void {
@@ -149,32 +215,46 @@ function readRow(image: RgbaImage, y: number, opaque: boolean, out: Uint8Array):
   }
 }
 
-/** Fills Sub, Up and Paeth versions of `raw`; returns the index (0..2) of the one to keep. */
-function filterRow(raw: Uint8Array, above: Uint8Array, bpp: number, out: Uint8Array[]): number {
-  const [sub, up, paeth] = out;
+/** Sub, Up or Paeth: whichever gives the smallest sum of absolute residuals over every fourth byte. */
+function chooseFilter(raw: Uint8Array, above: Uint8Array, bpp: number): number {
   let sumSub = 0;
   let sumUp = 0;
   let sumPaeth = 0;
-  for (let i = 0; i < raw.length; i++) {
+  for (let i = bpp; i < raw.length; i += 4) {
     const x = raw[i];
-    const a = i >= bpp ? raw[i - bpp] : 0;
+    const a = raw[i - bpp];
     const b = above[i];
-    const c = i >= bpp ? above[i - bpp] : 0;
-    const p = a + b - c;
-    const pa = Math.abs(p - a);
-    const pb = Math.abs(p - b);
-    const pc = Math.abs(p - c);
-    const predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    const c = above[i - bpp];
     const s = (x - a) & 0xff;
     const u = (x - b) & 0xff;
-    const t = (x - predicted) & 0xff;
-    sub[i] = s;
-    up[i] = u;
-    paeth[i] = t;
+    const t = (x - paeth(a, b, c)) & 0xff;
     sumSub += s < 128 ? s : 256 - s;
     sumUp += u < 128 ? u : 256 - u;
     sumPaeth += t < 128 ? t : 256 - t;
   }
-  if (sumSub <= sumUp && sumSub <= sumPaeth) return 0;
-  return sumUp <= sumPaeth ? 1 : 2;
+  if (sumSub <= sumUp && sumSub <= sumPaeth) return SUB;
+  return sumUp <= sumPaeth ? UP : PAETH;
+}
+
+function applyFilter(type: number, raw: Uint8Array, above: Uint8Array, bpp: number, out: Uint8Array): void {
+  const n = raw.length;
+  if (type === SUB) {
+    for (let i = 0; i < bpp; i++) out[i] = raw[i];
+    for (let i = bpp; i < n; i++) out[i] = (raw[i] - raw[i - bpp]) & 0xff;
+  } else if (type === UP) {
+    for (let i = 0; i < n; i++) out[i] = (raw[i] - above[i]) & 0xff;
+  } else if (type === PAETH) {
+    for (let i = 0; i < bpp; i++) out[i] = (raw[i] - above[i]) & 0xff;
+    for (let i = bpp; i < n; i++) out[i] = (raw[i] - paeth(raw[i - bpp], above[i], above[i - bpp])) & 0xff;
+  } else {
+    out.set(raw);
+  }
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = p > a ? p - a : a - p;
+  const pb = p > b ? p - b : b - p;
+  const pc = p > c ? p - c : c - p;
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }

@@ -2,37 +2,269 @@
  * Reads how a region's text looks — colour, size, weight, alignment — from its pixels and line boxes,
  * so the translation can be drawn to match. Measured on the original pixels, before anything is removed.
  */
-import type { Box, OcrLine, RegionStyle, RgbaImage, Rgb, TextRegion } from '../types';
-import { clipBox, contrastRatio, growBox } from './colour';
-import type { LineInk } from './text-mask';
+import type { Box, OcrLine, OcrWord, RegionStyle, RgbaImage, Rgb, TextRegion } from '../types';
+import { clipBox, colourDistance, contrastRatio, growBox } from './colour';
+import type { FontFile } from './font-file';
+import { fontFor } from './fonts';
+import { drawableText, measureText } from './measure-text';
+import { fromUpright, regionToUpright, textRotation, uprightSize, type Rotation } from './text-direction';
+import { lineInk, type LineInk } from './text-mask';
 
-/** Below this contrast (WCAG ratio) between letters and background, the translation gets an outline. */
+/**
+ * Below this contrast (WCAG ratio) between letters and background, letters over a somewhat textured
+ * background get an outline. Over a flat background low contrast is the design (grey on grey): an
+ * outline would change the look, so it is reproduced as it is.
+ */
 const MIN_CONTRAST = 3;
 /** Above this mean ring distance the background is busy (a photo), and an outline keeps text legible. */
 const BUSY_BACKGROUND = 28;
 /** Stroke width / font size that separates bold from regular (Noto Sans: ~0.09 regular, ~0.15 bold). */
 const BOLD_STROKE_RATIO = 0.125;
+/**
+ * What a line of our font occupies around its baseline, in em: up to the top of an accented capital
+ * (Noto Sans "É" reaches 0.944) and down to the descenders (0.24). See drawableBox.
+ */
+const LINE_TOP_EM = 0.95;
+const LINE_BOTTOM_EM = 0.25;
+/** Space kept between a widened box and the content it stops at. */
+const LINE_CLEARANCE_EM = 0.3;
+/** A line this close (as a share of the picture's width) to the picture's edge is set from a page margin. */
+const PAGE_MARGIN = 0.15;
 
 export function estimateStyle(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
+  const rotation = textRotation(region);
+  return rotation === 0 ? estimateUpright(image, region, inks) : estimateTurned(image, region, rotation);
+}
+
+/**
+ * Turned text (a page photographed sideways, upside down) is measured upright: the strip of the
+ * picture along the text's lines (the full length of the picture that way, for the alignment; the
+ * region and a margin across it) is turned upright, measured like any text, and the box turned back.
+ */
+function estimateTurned(image: RgbaImage, region: TextRegion, rotation: Rotation): RegionStyle {
+  const across = rotation === 180 ? region.box.height : region.box.width;
+  const pad = Math.max(8, Math.round(across / Math.max(1, region.lines.length)));
+  const frame =
+    rotation === 180
+      ? clipBox({ x: 0, y: region.box.y - pad, width: image.width, height: region.box.height + 2 * pad }, image.width, image.height)
+      : clipBox({ x: region.box.x - pad, y: 0, width: region.box.width + 2 * pad, height: image.height }, image.width, image.height);
+  const upright = turnUpright(image, frame, rotation);
+  const turned = regionToUpright(region, frame, rotation);
+  const style = estimateUpright(upright, turned, turned.lines.map((line) => lineInk(upright, line)));
+  return { ...style, box: clipBox(fromUpright(style.box, frame, rotation), image.width, image.height), rotation };
+}
+
+/** The pixels of `frame` as they look with the text upright. */
+function turnUpright(image: RgbaImage, frame: Box, rotation: Rotation): RgbaImage {
+  const { width, height } = uprightSize(frame, rotation);
+  const data = new Uint8Array(width * height * 4);
+  const right = frame.x + frame.width - 1;
+  const bottom = frame.y + frame.height - 1;
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++) {
+      const x = rotation === 90 ? right - v : rotation === 180 ? right - u : frame.x + v;
+      const y = rotation === 90 ? frame.y + u : rotation === 180 ? bottom - v : bottom - u;
+      const from = (y * image.width + x) * 4;
+      data.set(image.data.subarray(from, from + 4), (v * width + u) * 4);
+    }
+  }
+  return { width, height, data };
+}
+
+function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
   const textColor = inkColour(image, inks);
   const backgroundColor = averageColour(inks.map((ink) => ink.background));
-  const fontSize = median(region.lines.map(fontSizeOfLine));
-  const lineHeight = estimateLineHeight(region.lines, fontSize);
+  const font = fontFor(false).metrics;
+  const geometry = region.lines.map((line, i) => lineGeometry(line, inks[i], font));
+  const fontSize = median(geometry.map((g) => g.em));
+  const lineHeight = estimateLineHeight(geometry, fontSize);
   const strokeWidth = median(inks.map(medianRunLength).filter((w) => w > 0));
   const noise = Math.max(...inks.map((ink) => ink.backgroundNoise));
   const poorContrast = contrastRatio(textColor, backgroundColor) < MIN_CONTRAST;
-  const outline = poorContrast || noise > BUSY_BACKGROUND ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
+  const outline = noise > BUSY_BACKGROUND || (poorContrast && noise > BUSY_BACKGROUND / 2) ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
   const margin = Math.round(fontSize * 0.1);
+  const align = estimateAlign(region, image.width);
   return {
     textColor,
     backgroundColor,
     fontSize,
     lineHeight,
     bold: strokeWidth / fontSize > BOLD_STROKE_RATIO,
-    align: estimateAlign(region, image.width),
+    align,
     outline,
-    box: clipBox(growBox(region.box, margin, margin), image.width, image.height),
+    box: drawableBox(image, region, inks, geometry, fontSize, margin, align),
   };
+}
+
+/**
+ * Where the translation may be drawn: the region's box plus a small margin, and above the first line
+ * and below the last as far as a line of our font reaches (LINE_TOP_EM, LINE_BOTTOM_EM), but only over
+ * rows that are plain background; a single line also along its length (see widened). Without that room a translation with a "g" or an "É" where the
+ * original had none would be shrunk to squeeze into the original letters' height; with it unchecked it
+ * could reach a sign's edge or the next region's letters.
+ */
+function drawableBox(
+  image: RgbaImage,
+  region: TextRegion,
+  inks: LineInk[],
+  geometry: LineGeometry[],
+  fontSize: number,
+  margin: number,
+  align: RegionStyle['align'],
+): Box {
+  const box = clipBox(growBox(region.box, margin, margin), image.width, image.height);
+  if (!region.lines.length || !inks.length) return box;
+  const order = region.lines.map((line, i) => i).sort((a, b) => region.lines[a].box.y - region.lines[b].box.y);
+  const first = order[0];
+  const last = order[order.length - 1];
+  const wantTop = Math.floor(geometry[first].baseline - LINE_TOP_EM * fontSize);
+  const wantBottom = Math.ceil(geometry[last].baseline + LINE_BOTTOM_EM * fontSize);
+  let top = box.y;
+  while (top > Math.max(0, wantTop) && rowIsBackground(image, box, top - 1, inks[first])) top--;
+  let bottom = box.y + box.height;
+  while (bottom < Math.min(image.height, wantBottom) && rowIsBackground(image, box, bottom, inks[last])) bottom++;
+  const tall = { x: box.x, y: top, width: box.width, height: bottom - top };
+  return region.lines.length === 1 ? widened(image, tall, inks[0], fontSize, align) : tall;
+}
+
+/**
+ * A single line (a label, a button, a title on a sign) may also run along its line into plain
+ * background: rightwards when left-aligned, leftwards when right-aligned, both ways alike when centred,
+ * by at most the line's own length (or 2 em), stopping LINE_CLEARANCE_EM short of whatever is there
+ * (the button's edge, the next label) and, when set from a page margin, as far from the picture's
+ * other edge as it is from that margin. A translation longer than the
+ * original then keeps the original size where there is room for it, instead of shrinking to the
+ * original's width. Paragraphs keep their column: their translation wraps.
+ */
+function widened(image: RgbaImage, box: Box, ink: LineInk, fontSize: number, align: RegionStyle['align']): Box {
+  const reach = Math.max(box.width, 2 * fontSize);
+  const clearance = Math.ceil(LINE_CLEARANCE_EM * fontSize);
+  // Towards the picture's edge, a line set from a page margin keeps that margin on the other side too (a
+  // title 60 px from the left edge does not run closer than 60 px to the right one).
+  const marginLeft = box.x;
+  const marginRight = image.width - (box.x + box.width);
+  const fromMargin = (margin: number) => margin < PAGE_MARGIN * image.width;
+  const edgeLeft = align === 'right' && fromMargin(marginRight) ? Math.max(clearance, marginRight) : clearance;
+  const edgeRight = align === 'left' && fromMargin(marginLeft) ? Math.max(clearance, marginLeft) : clearance;
+  const free = (from: number, step: number) => {
+    let n = 0;
+    for (let x = from; n < reach + clearance && x >= 0 && x < image.width && columnIsBackground(image, box, x, ink); x += step) n++;
+    const edge = step < 0 ? edgeLeft : edgeRight;
+    const room = step < 0 ? from + 1 - edge : image.width - from - edge;
+    return Math.max(0, Math.min(reach, n - clearance, room));
+  };
+  let left = align === 'left' ? 0 : free(box.x - 1, -1);
+  let right = align === 'right' ? 0 : free(box.x + box.width, 1);
+  if (align === 'center') left = right = Math.min(left, right);
+  return { x: box.x - left, y: box.y, width: box.width + left + right, height: box.height };
+}
+
+/** True when no pixel of column `x` across `box`'s rows stands out from the line's background. */
+function columnIsBackground(image: RgbaImage, box: Box, x: number, ink: LineInk): boolean {
+  for (let y = box.y; y < box.y + box.height; y++) {
+    const i = (y * image.width + x) * 4;
+    if (colourDistance(image.data[i], image.data[i + 1], image.data[i + 2], ink.background) > ink.threshold) return false;
+  }
+  return true;
+}
+
+/** True when no pixel of row `y` across `box` stands out from the line's background (its own letters aside). */
+function rowIsBackground(image: RgbaImage, box: Box, y: number, ink: LineInk): boolean {
+  const { area } = ink;
+  const inArea = y >= area.y && y < area.y + area.height;
+  for (let x = box.x; x < box.x + box.width; x++) {
+    if (inArea && x >= area.x && x < area.x + area.width && ink.ink[(y - area.y) * area.width + x - area.x]) continue;
+    const i = (y * image.width + x) * 4;
+    if (colourDistance(image.data[i], image.data[i + 1], image.data[i + 2], ink.background) > ink.threshold) return false;
+  }
+  return true;
+}
+
+interface LineGeometry {
+  /** Font size (em) that reproduces the line's letters. */
+  em: number;
+  baseline: number;
+}
+
+/**
+ * Size and baseline of a line, from its words: each word's ink height (rows of the line's ink within
+ * the word's box, measured square to the line's slant so a tilted sign does not read as tall letters)
+ * against the height its own letters have in Noto Sans (from "x" to "Éy"). The (lower) median over
+ * words resists a misread word. Lines without words fall back to the box and the letter classes of
+ * fontSizeOfLine.
+ */
+function lineGeometry(line: OcrLine, ink: LineInk | undefined, font: FontFile): LineGeometry {
+  const words: LineGeometry[] = [];
+  const slope = ink ? inkSlope(ink) : 0;
+  for (const word of line.words) {
+    const extent = measureText(drawableText(word.text, font), font);
+    if (extent.inkless || extent.top <= extent.bottom) continue;
+    const [top, bottom] = (ink && inkRows(ink, word, slope)) ?? [word.box.y, word.box.y + word.box.height];
+    if (bottom <= top) continue;
+    const em = ((bottom - top) * font.unitsPerEm) / (extent.top - extent.bottom);
+    words.push({ em, baseline: top + (extent.top * em) / font.unitsPerEm });
+  }
+  if (words.length) {
+    // The lower median: a word's ink can only be inflated (a neighbour's letters reaching into its
+    // box), so of the two middle words the smaller is the safer.
+    words.sort((a, b) => a.em - b.em);
+    return words[(words.length - 1) >> 1];
+  }
+  const em = fontSizeOfLine(line);
+  const descender = /[gjpqyÇç,;]/u.test(line.text) ? 0.24 : 0;
+  return { em, baseline: line.box.y + line.box.height - descender * em };
+}
+
+/**
+ * The slant of a line's ink (dy/dx): the least-squares line through the ink pixels. Letters shift the
+ * ink's centre up and down a little; over a line that averages out, and a word too short to average it
+ * out is too short for its slant to matter.
+ */
+function inkSlope(ink: LineInk): number {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let y = 0; y < ink.area.height; y++) {
+    for (let x = 0; x < ink.area.width; x++) {
+      if (!ink.ink[y * ink.area.width + x]) continue;
+      n++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+    }
+  }
+  const spread = n * sxx - sx * sx;
+  if (n < 2 || spread <= 0) return 0;
+  return Math.max(-0.3, Math.min(0.3, (n * sxy - sx * sy) / spread));
+}
+
+/**
+ * First and last row (image coordinates, end exclusive) of the ink inside a word's box, measured
+ * along `slope` from the word's centre (rows are taken square to the text), or null without ink.
+ */
+function inkRows(ink: LineInk, word: OcrWord, slope: number): [number, number] | null {
+  const { area } = ink;
+  const x0 = Math.max(0, Math.floor(word.box.x) - area.x);
+  const x1 = Math.min(area.width, Math.ceil(word.box.x + word.box.width) - area.x);
+  // The OCR box may clip an overshoot by a pixel or two.
+  const y0 = Math.max(0, Math.floor(word.box.y) - 2 - area.y);
+  const y1 = Math.min(area.height, Math.ceil(word.box.y + word.box.height) + 2 - area.y);
+  const centre = (x0 + x1) / 2;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let y = y0; y < y1; y++) {
+    const row = y * area.width;
+    for (let x = x0; x < x1; x++) {
+      if (!ink.ink[row + x]) continue;
+      const upright = y - slope * (x - centre);
+      first = Math.min(first, upright);
+      last = Math.max(last, upright + 1);
+    }
+  }
+  return first === Infinity ? null : [area.y + first, area.y + last];
 }
 
 /**
@@ -50,19 +282,25 @@ export function fontSizeOfLine(line: OcrLine): number {
   return line.box.height / (top + bottom);
 }
 
-function estimateLineHeight(lines: OcrLine[], fontSize: number): number {
+/** The median distance between consecutive baselines; for one line, 1.2 em. */
+function estimateLineHeight(lines: LineGeometry[], fontSize: number): number {
   if (lines.length < 2) return fontSize * 1.2;
-  const sorted = [...lines].sort((a, b) => a.box.y - b.box.y);
-  const gaps = sorted.slice(1).map((line, i) => line.box.y + line.box.height - (sorted[i].box.y + sorted[i].box.height));
+  const sorted = lines.map((l) => l.baseline).sort((a, b) => a - b);
+  const gaps = sorted.slice(1).map((baseline, i) => baseline - sorted[i]);
   return Math.min(fontSize * 2, Math.max(fontSize * 1.05, median(gaps)));
 }
 
-/** Left, centre or right: whichever edge the lines share best; one line keeps its left edge unless centred in the picture. */
+/**
+ * Left, centre or right: whichever edge the lines share best. One line keeps its left edge unless it
+ * is centred in the picture: the space left and right of it about equal (comparing the line's centre
+ * with the picture's would call every wide line centred, however far off its margins are).
+ */
 function estimateAlign(region: TextRegion, imageWidth: number): RegionStyle['align'] {
   const boxes = region.lines.map((l) => l.box);
   if (boxes.length < 2) {
-    const centre = region.box.x + region.box.width / 2;
-    return Math.abs(centre - imageWidth / 2) < imageWidth * 0.08 ? 'center' : 'left';
+    const left = region.box.x;
+    const right = imageWidth - (region.box.x + region.box.width);
+    return Math.abs(left - right) <= Math.max(imageWidth * 0.02, 0.25 * Math.max(left, right)) ? 'center' : 'left';
   }
   const spread = (f: (b: Box) => number) => Math.max(...boxes.map(f)) - Math.min(...boxes.map(f));
   const left = spread((b) => b.x);

@@ -10,7 +10,7 @@ import type { Box, RegionStyle, RgbaImage, TextRegion } from '../types';
 import { clipBox, growBox, unionBox } from './colour';
 import { estimateStyle } from './estimate-style';
 import { inpaintRegion } from './inpaint';
-import { dilate, lineInk, paintBox, type LineInk } from './text-mask';
+import { closeGaps, dilate, lineInk, paintBox, softInk, type LineInk } from './text-mask';
 
 export interface RemovedText {
   /** The same image object, now without the regions' text. */
@@ -26,16 +26,36 @@ export interface RegionMask {
   mask: Uint8Array;
 }
 
+/** What removing one region takes: its text's look (measured before anything changes) and its mask. */
+export interface RemovalPlan {
+  style: RegionStyle;
+  mask: RegionMask;
+}
+
 export async function removeText(image: RgbaImage, regions: TextRegion[]): Promise<RemovedText> {
-  const plans = regions.map((region) => {
-    const inks = region.lines.map((line) => lineInk(image, line));
-    return { style: estimateStyle(image, region, inks), mask: regionMask(image, region, inks) };
-  });
-  for (const { mask } of plans) inpaintRegion(image, mask.mask, mask.box);
+  const plans = planRemoval(image, regions);
+  fillMasks(image, plans);
   return { image, styles: plans.map((p) => p.style) };
 }
 
-/** The grown ink of every line of a region, in a box with enough background around it to fill from. */
+/** Measures every region's style and mask on the untouched picture. */
+export function planRemoval(image: RgbaImage, regions: TextRegion[]): RemovalPlan[] {
+  return regions.map((region) => {
+    const inks = region.lines.map((line) => lineInk(image, line));
+    return { style: estimateStyle(image, region, inks), mask: regionMask(image, region, inks) };
+  });
+}
+
+/** Fills each plan's mask from its surroundings, in place. */
+export function fillMasks(image: RgbaImage, plans: RemovalPlan[]): void {
+  for (const { mask } of plans) inpaintRegion(image, mask.mask, mask.box);
+}
+
+/**
+ * The ink of every line of a region, grown into its soft edge (see softInk) and then by a fixed margin
+ * for anti-aliasing, with the narrow gaps between letters closed (see closeGaps), in a box with enough
+ * background around it to fill from.
+ */
 export function regionMask(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionMask {
   const lineHeight = Math.max(...region.lines.map((l) => l.box.height), 1);
   const grow = Math.max(2, Math.round(lineHeight * 0.06));
@@ -45,12 +65,14 @@ export function regionMask(image: RgbaImage, region: TextRegion, inks: LineInk[]
 
   let mask = new Uint8Array(box.width * box.height);
   for (const ink of inks) {
+    const soft = softInk(ink, Math.max(1, Math.round(lineHeight * 0.1)));
     for (let y = 0; y < ink.area.height; y++) {
       const row = (ink.area.y - box.y + y) * box.width + (ink.area.x - box.x);
-      for (let x = 0; x < ink.area.width; x++) if (ink.ink[y * ink.area.width + x]) mask[row + x] = 1;
+      for (let x = 0; x < ink.area.width; x++) if (soft[y * ink.area.width + x]) mask[row + x] = 1;
     }
   }
-  mask = dilate(mask, box.width, box.height, grow);
+  // Gaps up to `grow` wide are closed: wider ones still have background of their own in the middle.
+  mask = closeGaps(dilate(mask, box.width, box.height, grow), box.width, box.height, Math.ceil(grow / 2));
   // Excluded words keep every pixel, even where a neighbour's grown mask reaches into them.
   for (const line of region.lines) for (const word of line.words) if (word.excluded) paintBox(mask, box, growBox(word.box, 1, 1), 0);
   return { box, mask };

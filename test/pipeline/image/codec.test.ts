@@ -121,4 +121,14 @@ describe('image codec', () => {
     broken.fill(0, 200, broken.length - 2);
     await expect(decodeImage(broken, { format: 'jpeg', images: env.IMAGES })).rejects.toThrow();
   });
+
+  it('turns a large JPEG (decoded through the Images binding) upright too', async () => {
+    // 2100 × 1500 = 3.15 MP: over what mozjpeg decodes in the isolate.
+    const jpeg = withOrientation(await encodeImage(halves(2100, 1500), 'jpeg', env.IMAGES), 6);
+    const { image, scale } = await decodeImage(jpeg, { format: 'jpeg', images: env.IMAGES });
+    expect(scale).toBe(1);
+    expect([image.width, image.height]).toEqual([1500, 2100]);
+    expect(pixel(image, 750, 100)[0]).toBeGreaterThan(180); // red on top
+    expect(pixel(image, 750, 2000)[2]).toBeGreaterThan(180); // blue at the bottom
+  });
 });

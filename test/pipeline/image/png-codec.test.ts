@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Orientation } from '../../../src/pipeline/image/exif-orientation';
 import { decodePng, PngDecodeError } from '../../../src/pipeline/image/png-decode';
@@ -136,10 +137,19 @@ describe('PNG encoder', () => {
     }
   });
 
-  it('streams a picture larger than one compression batch', async () => {
-    const image = picture(1500, 700, false);
-    const decoded = await decodePng(encodePng(image));
-    expect(firstDifference(decoded.data, image.data)).toBe(-1);
+  it.each(['deflate', 'stored'] as const)('streams a %s picture larger than one batch', async (kind) => {
+    for (const alpha of [false, true]) {
+      const image = picture(1500, 700, alpha);
+      const decoded = await decodePng(encodePng(image, kind));
+      expect(firstDifference(decoded.data, image.data)).toBe(-1);
+    }
+  });
+
+  it('writes stored PNGs that other decoders read: the Images binding turns one into a JPEG', async () => {
+    const image = picture(64, 48, false);
+    const result = await env.IMAGES.input(encodePng(image, 'stored')).output({ format: 'image/jpeg' });
+    const jpeg = new Uint8Array(await result.response().arrayBuffer());
+    expect([jpeg[0], jpeg[1]]).toEqual([0xff, 0xd8]);
   });
 
   it('compresses flat screenshots far below their raw size', async () => {

@@ -83,6 +83,38 @@ describe('text mask', () => {
     expect(iou(ink.ink, ink.area, truth, image.width)).toBeGreaterThan(0.85);
   });
 
+  it('finds letters on a coloured band that ends just outside the line box', () => {
+    // A sign's header strip: against the white around it the whole strip would look like ink.
+    const band = (_x: number, y: number): Rgb => (y >= 28 && y <= 52 ? [240, 90, 30] : [245, 245, 240]);
+    const { image, truth } = scene({ background: band, ink: [120, 10, 20], strokes: LETTERS });
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(iou(ink.ink, ink.area, truth, image.width)).toBeGreaterThan(0.85);
+    ink.background.forEach((c, i) => expect(Math.abs(c - [240, 90, 30][i])).toBeLessThanOrEqual(6));
+  });
+
+  it('takes a full stop the OCR left out of the last word', () => {
+    const dot = { x: 132, y: 46, width: 2, height: 3 };
+    const { image } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: [...LETTERS, dot] });
+    const ink = lineInk(image, line(WORD_BOX));
+    expect(ink.ink[(47 - ink.area.y) * ink.area.width + (132 - ink.area.x)]).toBe(1);
+    // ...but not one beside an excluded word, which keeps its punctuation.
+    const excluded = lineInk(image, line(WORD_BOX, [{ box: { x: 40, y: 30, width: 44, height: 20 } }, { box: { x: 88, y: 30, width: 42, height: 20 }, excluded: true }]));
+    expect(excluded.ink[(47 - excluded.area.y) * excluded.area.width + (132 - excluded.area.x)]).toBe(0);
+  });
+
+  it('keeps a descender that touches an underline, but not the underline', () => {
+    const descender = { x: 126, y: 30, width: 4, height: 26 };
+    const underline = { x: 36, y: 52, width: 98, height: 2 };
+    const { image } = scene({ background: [255, 255, 255], ink: [20, 20, 160], strokes: [...LETTERS, descender, underline] });
+    const box = { x: 40, y: 30, width: 90, height: 26 };
+    const ink = lineInk(image, line(box));
+    const at = (x: number, y: number) => ink.ink[(y - ink.area.y) * ink.area.width + (x - ink.area.x)];
+    expect(at(127, 40)).toBe(1);
+    expect(at(127, 54)).toBe(1);
+    expect(at(41, 40)).toBe(1);
+    expect(at(60, 52)).toBe(0);
+  });
+
   it('leaves a sign border crossing the line box out of the mask', () => {
     const border = { x: 0, y: 25, width: 200, height: 2 };
     const { image, truth } = scene({ background: [20, 30, 60], ink: [255, 255, 255], strokes: [...LETTERS, border] });
@@ -123,6 +155,55 @@ describe('text mask', () => {
   });
 });
 
+describe('region mask edges', () => {
+  it('takes the faded rim of a blurred letter', () => {
+    // A stem whose edge fades to white over 5 px, as blurred or glowing text does.
+    const fade = [120, 160, 195, 215, 232];
+    const background = (x: number, y: number): Rgb => {
+      const d = x < 60 ? 60 - x : x - 63;
+      const v = y >= 30 && y < 50 && d >= 1 && d <= 5 ? fade[d - 1] : 255;
+      return [v, v, v];
+    };
+    const { image } = scene({ background, ink: [0, 0, 0], strokes: [{ x: 60, y: 30, width: 4, height: 20 }] });
+    const box = { x: 58, y: 30, width: 8, height: 20 };
+    const ocrLine = line(box);
+    const region: TextRegion = { text: 'I', confidence: 0.9, box, lines: [ocrLine], excludedSpans: [] };
+    const { box: area, mask } = regionMask(image, region, [lineInk(image, ocrLine)]);
+    // The rim joins the ink up to 4 px out (value 215), then the fixed 2 px margin follows.
+    for (const x of [54, 69]) expect(mask[(40 - area.y) * area.width + (x - area.x)]).toBe(1);
+    for (const x of [51, 72]) expect(mask[(40 - area.y) * area.width + (x - area.x)]).toBe(0);
+  });
+});
+
+describe('region mask gaps', () => {
+  it('closes the narrow gaps between letters but not the space around them', () => {
+    // Two stems 6 px apart (their fringes meet in the gap), and a third 30 px further on.
+    const strokes = [{ x: 40, y: 30, width: 4, height: 20 }, { x: 50, y: 30, width: 4, height: 20 }, { x: 84, y: 30, width: 4, height: 20 }];
+    const { image } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes });
+    const wordBox = { x: 40, y: 30, width: 48, height: 20 };
+    const ocrLine = line(wordBox);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: wordBox, lines: [ocrLine], excludedSpans: [] };
+    const { box, mask } = regionMask(image, region, [lineInk(image, ocrLine)]);
+    const at = (x: number, y: number) => mask[(y - box.y) * box.width + (x - box.x)];
+    for (let x = 44; x < 50; x++) expect(at(x, 40)).toBe(1);
+    for (let x = 60; x < 78; x++) expect(at(x, 40)).toBe(0);
+    expect(at(38, 40)).toBe(1); // the grown edge is kept
+    expect(at(40, 26)).toBe(0); // and not grown further by the closing
+  });
+
+  it('keeps the space between two lines set close together', () => {
+    // Two lines of stems 6 px apart: closing that gap too would mask a whole sign.
+    const stems: Box[] = [];
+    for (let x = 40; x < 100; x += 10) stems.push({ x, y: 20, width: 4, height: 6 }, { x, y: 32, width: 4, height: 6 });
+    const { image } = scene({ background: [255, 255, 255], ink: [0, 0, 0], strokes: stems });
+    const lines = [line({ x: 40, y: 19, width: 54, height: 8 }), line({ x: 40, y: 31, width: 54, height: 8 })];
+    const region: TextRegion = { text: 'A\nB', confidence: 0.9, box: { x: 40, y: 19, width: 54, height: 20 }, lines, excludedSpans: [] };
+    const { box, mask } = regionMask(image, region, lines.map((l) => lineInk(image, l)));
+    expect(mask[(22 - box.y) * box.width + (46 - box.x)]).toBe(1); // between two stems of a line
+    for (let x = 40; x < 94; x++) expect(mask[(29 - box.y) * box.width + (x - box.x)]).toBe(0);
+  });
+});
+
 describe('style estimation', () => {
   it('reads the letter and background colours', () => {
     const { image } = scene({ background: [20, 40, 90], ink: [250, 200, 0], strokes: LETTERS });
@@ -137,11 +218,23 @@ describe('style estimation', () => {
     expect(style.fontSize).toBeLessThan(30);
   });
 
-  it('asks for an outline where letters and background barely contrast', () => {
-    const { image } = scene({ background: [120, 120, 120], ink: [150, 150, 150], strokes: LETTERS });
+  it('asks for an outline where letters barely contrast with a textured background', () => {
+    // Blotches of ±24 grey levels, 3 px across: a photo-like surface under the letters.
+    const texture = (x: number, y: number): Rgb => {
+      const v = 120 + (((Math.floor(x / 3) * 7 + Math.floor(y / 3) * 13) % 5) - 2) * 12;
+      return [v, v, v];
+    };
+    const { image } = scene({ background: texture, ink: [160, 160, 160], strokes: LETTERS });
     const ocrLine = line(WORD_BOX);
     const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
     expect(estimateStyle(image, region, [lineInk(image, ocrLine)]).outline).not.toBeNull();
+  });
+
+  it('keeps low contrast on a flat background as designed: no outline', () => {
+    const { image } = scene({ background: [120, 120, 120], ink: [150, 150, 150], strokes: LETTERS });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    expect(estimateStyle(image, region, [lineInk(image, ocrLine)]).outline).toBeNull();
   });
 
   it('tells bold strokes from regular ones', () => {

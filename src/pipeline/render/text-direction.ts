@@ -1,0 +1,105 @@
+/**
+ * Which way a region's text runs, and the coordinates of its upright frame. OCR reads turned text
+ * (a page photographed sideways, a label running up a post) and reports it in the picture's own
+ * coordinates, words and lines in reading order; that order tells the direction without looking at a
+ * pixel. Style estimation and drawing work on the text as if it were upright, in a frame turned with
+ * it, and map the results back.
+ */
+import type { Box, OcrLine, TextRegion } from '../types';
+
+export type Rotation = 0 | 90 | 180 | 270;
+
+const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2];
+
+/**
+ * The clockwise turn of a region's text: from the direction its words follow one another within lines,
+ * or, with one word per line, the direction its lines follow one another (a quarter turn before the
+ * reading direction). A lone word reads along its box's long side: upright unless it is more than
+ * twice as tall as wide, then top to bottom (the usual way a label is turned).
+ */
+export function textRotation(region: TextRegion): Rotation {
+  let dx = 0;
+  let dy = 0;
+  for (const line of region.lines) {
+    if (line.words.length < 2) continue;
+    const [x0, y0] = centre(line.words[0].box);
+    const [x1, y1] = centre(line.words[line.words.length - 1].box);
+    dx += x1 - x0;
+    dy += y1 - y0;
+  }
+  if (dx === 0 && dy === 0 && region.lines.length > 1) {
+    // Lines follow one another downwards in the text's frame: reading runs a quarter turn anticlockwise of that.
+    const [x0, y0] = centre(region.lines[0].box);
+    const [x1, y1] = centre(region.lines[region.lines.length - 1].box);
+    [dx, dy] = [y1 - y0, -(x1 - x0)];
+  }
+  if (dx === 0 && dy === 0) {
+    const box = region.lines[0]?.box ?? region.box;
+    // Three letters or more: "Il" in a narrow font is taller than wide, upright.
+    return box.height > 2 * box.width && [...(region.lines[0]?.text ?? '').replace(/\s/g, '')].length >= 3 ? 90 : 0;
+  }
+  if (Math.abs(dx) >= Math.abs(dy)) return dx > 0 ? 0 : 180;
+  return dy > 0 ? 90 : 270;
+}
+
+/** The size of `frame` seen upright. */
+export function uprightSize(frame: Box, rotation: Rotation): { width: number; height: number } {
+  return rotation === 90 || rotation === 270 ? { width: frame.height, height: frame.width } : { width: frame.width, height: frame.height };
+}
+
+/** A box of the picture in the upright frame of `frame` (origin at the frame's upright top-left). */
+export function toUpright(box: Box, frame: Box, rotation: Rotation): Box {
+  const right = frame.x + frame.width;
+  const bottom = frame.y + frame.height;
+  switch (rotation) {
+    case 90:
+      return { x: box.y - frame.y, y: right - (box.x + box.width), width: box.height, height: box.width };
+    case 180:
+      return { x: right - (box.x + box.width), y: bottom - (box.y + box.height), width: box.width, height: box.height };
+    case 270:
+      return { x: bottom - (box.y + box.height), y: box.x - frame.x, width: box.height, height: box.width };
+    default:
+      return { x: box.x - frame.x, y: box.y - frame.y, width: box.width, height: box.height };
+  }
+}
+
+/** The inverse of toUpright: an upright-frame box in the picture's coordinates. */
+export function fromUpright(box: Box, frame: Box, rotation: Rotation): Box {
+  const right = frame.x + frame.width;
+  const bottom = frame.y + frame.height;
+  switch (rotation) {
+    case 90:
+      return { x: right - (box.y + box.height), y: frame.y + box.x, width: box.height, height: box.width };
+    case 180:
+      return { x: right - (box.x + box.width), y: bottom - (box.y + box.height), width: box.width, height: box.height };
+    case 270:
+      return { x: frame.x + box.y, y: bottom - (box.x + box.width), width: box.height, height: box.width };
+    default:
+      return { x: frame.x + box.x, y: frame.y + box.y, width: box.width, height: box.height };
+  }
+}
+
+/** The region as it reads upright in `frame`'s upright coordinates. */
+export function regionToUpright(region: TextRegion, frame: Box, rotation: Rotation): TextRegion {
+  const line = (l: OcrLine): OcrLine => ({ ...l, box: toUpright(l.box, frame, rotation), words: l.words.map((w) => ({ ...w, box: toUpright(w.box, frame, rotation) })) });
+  return { ...region, box: toUpright(region.box, frame, rotation), lines: region.lines.map(line) };
+}
+
+/**
+ * The SVG transform that draws upright-frame coordinates into the picture: matrix(a b c d e f) maps
+ * (u, v) to (a·u + c·v + e, b·u + d·v + f).
+ */
+export function uprightTransform(frame: Box, rotation: Rotation): string {
+  const right = frame.x + frame.width;
+  const bottom = frame.y + frame.height;
+  switch (rotation) {
+    case 90:
+      return `matrix(0 1 -1 0 ${right} ${frame.y})`;
+    case 180:
+      return `matrix(-1 0 0 -1 ${right} ${bottom})`;
+    case 270:
+      return `matrix(0 -1 1 0 ${frame.x} ${bottom})`;
+    default:
+      return `translate(${frame.x} ${frame.y})`;
+  }
+}
