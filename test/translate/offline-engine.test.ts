@@ -200,8 +200,9 @@ describe('offline engine rules', () => {
       'UPLOAD PICTURE',
     ]);
     expect((await translator.translate([{ text: 'Bestand verwijderen' }], 'nl', 'en')).texts).toEqual(['Delete file']);
-    // A participle is not a verb to move.
+    // A participle is not a verb to move, nor is a noun after an article.
     expect((await translator.translate([{ text: 'Tür geschlossen' }], 'de', 'en')).texts).toEqual(['Door closed']);
+    expect((await translator.translate([{ text: 'De kinderen' }], 'nl', 'en')).texts).toEqual(['The children']);
     expect((await translator.translate([{ text: 'Deur gesloten' }], 'nl', 'en')).texts).toEqual(['Door closed']);
   });
 
@@ -215,6 +216,11 @@ describe('offline engine rules', () => {
     expect((await translator.translate([{ text: 'Precios especiales' }], 'es', 'en')).texts).toEqual(['Special prices']);
     expect((await translator.translate([{ text: 'Museo nazionale' }], 'it', 'en')).texts).toEqual(['National museum']);
     expect((await translator.translate([{ text: 'Museu Nacional' }], 'pt', 'en')).texts).toEqual(['National museum']);
+  });
+
+  it('takes off the shortest ending that leaves a known word', async () => {
+    // "tröskelvärdet" is tröskelvärde + t (threshold value), not tröskelvärd + et (threshold host).
+    expect((await offline().translate([{ text: 'Dagligen under tröskelvärdet' }], 'sv', 'en')).texts).toEqual(['Daily under threshold value']);
   });
 
   it('gives a Swedish plural an English plural', async () => {

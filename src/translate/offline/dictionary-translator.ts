@@ -187,17 +187,30 @@ function translateWord(word: string, dictionary: SortedDictionary, rules: Langua
   return undefined;
 }
 
+/**
+ * The word as it is, or by the suffix rule that leaves the longest known stem: taking off less is
+ * the safer reading ("värdet" is "värde" + t, value, before "värd" + et, host; "Waren" is "Ware" + n,
+ * goods, before "war" + en). Among equally long stems the rules' order decides.
+ */
 function lookupInflected(key: string, dictionary: SortedDictionary, rules: LanguageRules, toEnglish: boolean): string | undefined {
   const direct = dictionary.get(key);
   if (direct !== undefined) return direct;
+  let best: { stem: number; translation: string } | undefined;
   for (const [suffix, replacement, plural] of rules.suffixes) {
-    if (key.endsWith(suffix) && key.length - suffix.length >= 3) {
-      const found = dictionary.get(key.slice(0, key.length - suffix.length) + replacement);
-      if (found !== undefined) return plural && toEnglish ? englishPlural(found) : found;
-    }
+    if (!key.endsWith(suffix) || key.length - suffix.length < 3) continue;
+    const stem = key.slice(0, key.length - suffix.length) + replacement;
+    if (best && stem.length <= best.stem) continue;
+    const found = dictionary.get(stem);
+    if (found !== undefined) best = { stem: stem.length, translation: plural && toEnglish ? englishPlural(found) : found };
   }
-  return undefined;
+  return best?.translation;
 }
+
+/** The irregular English plurals signs use ("Kinder" → "children", "Damen" → "women"). */
+const IRREGULAR_PLURAL: Record<string, string> = {
+  child: 'children', man: 'men', woman: 'women', person: 'people', foot: 'feet', tooth: 'teeth', mouse: 'mice',
+  knife: 'knives', life: 'lives', wife: 'wives', leaf: 'leaves', shelf: 'shelves', sheep: 'sheep', fish: 'fish',
+};
 
 /** English adjectives take no plural ("les arts décoratifs" → "decorative arts", not "decoratives"). */
 const ADJECTIVE_ENDING = /(?:ive|ous|ful|able|ible|ed|less|ish|ical|ese|ent|ant)$/u;
@@ -207,6 +220,8 @@ const ADJECTIVE_ENDING = /(?:ive|ous|ful|able|ible|ed|less|ish|ical|ese|ent|ant)
  * like adjectives stay as they are.
  */
 function englishPlural(word: string): string {
+  const irregular = IRREGULAR_PLURAL[word];
+  if (irregular) return irregular;
   if (!/^\p{L}+$/u.test(word) || /s$/u.test(word) || ADJECTIVE_ENDING.test(word)) return word;
   if (/[^aeiou]y$/u.test(word)) return `${word.slice(0, -1)}ies`;
   if (/(x|z|ch|sh)$/u.test(word)) return `${word}es`;

@@ -38,8 +38,11 @@ function verbFirst(units: Unit[], rule: VerbFinalRule, capitalisesNouns: boolean
   if (!new RegExp(rule.infinitive, 'u').test(key) || new RegExp(rule.notParticiple, 'u').test(key)) return undefined;
   if (capitalisesNouns && /^\p{Lu}\p{Ll}/u.test(verb.source)) return undefined;
   const english = verb.english.toLowerCase();
-  if (!/^\p{L}+(?: \p{L}+)?$/u.test(english) || /(?:ed|en|ing|s|ly)$/u.test(english.split(' ')[0])) return undefined;
+  // One word, or a phrasal verb ("take off"); a split compound ("chin harm") is no verb.
+  if (!/^\p{L}+(?: (?:off|on|in|out|up|down|back|over|away))?$/u.test(english) || /(?:ed|en|ing|s|ly)$/u.test(english.split(' ')[0])) return undefined;
   const rest = units.slice(0, -1);
+  // After an article or a possessive comes a noun, not a verb ("De kinderen" is "The children").
+  if (DETERMINER.has(rest.at(-1)!.english?.toLowerCase() ?? '')) return undefined;
   const lead: Unit[] = [];
   while (rest.length > 0 && rest[0].english?.toLowerCase() === 'please') lead.push(rest.shift()!);
   const negated = rest.length > 0 && /^(?:not|no)$/u.test(rest.at(-1)!.english?.toLowerCase() ?? '');
@@ -47,6 +50,8 @@ function verbFirst(units: Unit[], rule: VerbFinalRule, capitalisesNouns: boolean
   const doNot: Unit[] = negated ? [{ text: allCaps(verb.text) ? 'DO NOT' : 'do not', source: '', single: false }] : [];
   return [...lead, ...doNot, verb, ...rest];
 }
+
+const DETERMINER = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'his', 'her', 'its', 'their']);
 
 /** English endings that mark an adjective for certain enough to move it before its noun. */
 const ADJECTIVE = /(?:al|ive|ous|ic|ical|ful|able|ible|ian|ary|ish)$/u;
