@@ -1,6 +1,7 @@
 /** POST /api/v1/translate-image — translate the text in one image, synchronously. */
 import { z } from '@hono/zod-openapi';
 import { readConfig } from '../config';
+import { engineNotice } from '../translate';
 import { CONTENT_TYPES } from '../pipeline/image/probe';
 import { StageTimer } from '../pipeline/stage-timer';
 import { translateImage, type TranslatedImage } from '../pipeline/translate-image';
@@ -30,6 +31,7 @@ export const TranslateImageResponseSchema = z
     output_width: z.number().int().optional().openapi({ description: '(extension) Set when outputs were made at a working size (inputs over 16 MP).' }),
     output_height: z.number().int().optional(),
     translation_engine: z.string().nullable().optional().openapi({ description: '(extension) The engine that translated the text (null when nothing needed translating).' }),
+    translation_notice: z.string().optional().openapi({ description: '(extension) Present when the engine is the offline development dictionary: its output is not machine translation.' }),
   })
   .openapi('TranslateImageResult');
 
@@ -116,6 +118,7 @@ translateImageApi.post(
       }),
     );
 
+    const notice = engineNotice(result.translations.engine);
     return c.json(
       {
         original_image_url: originalUrl,
@@ -126,6 +129,7 @@ translateImageApi.post(
         regions: presentRegions(result, original),
         ...(reduced ? { output_width: result.analysis.width, output_height: result.analysis.height } : {}),
         translation_engine: result.translations.engine,
+        ...(notice ? { translation_notice: notice } : {}),
       },
       200,
     );

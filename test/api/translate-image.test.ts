@@ -35,6 +35,8 @@ describe('POST /api/v1/translate-image end to end', () => {
     const body = res.body;
     expect(body.source_lang).toBe(sourceLang);
     expect(body.target_lang).toBe('en');
+    expect(body.translation_engine).toBe('offline-dictionary');
+    expect(body.translation_notice).toMatch(/development dictionary/);
     expect(body.regions.length).toBeGreaterThan(0);
     body.regions.forEach((region: any, i: number) => {
       expect(region.id).toBe(`region_${i + 1}`);

@@ -13,11 +13,17 @@ export interface OfflineOptions {
   assets: Fetcher;
 }
 
+export const OFFLINE_ENGINE_NAME = 'offline-dictionary';
+
+/** Said in responses translated by this engine, so nobody mistakes its output for machine translation. */
+export const OFFLINE_ENGINE_NOTICE =
+  'Translated by the offline development dictionary (word by word, no grammar). Set TRANSLATION_ENGINE to workers-ai, deepl or another engine for real translations.';
+
 /** The offline dictionary engine. */
 export function createOfflineEngine(options: OfflineOptions): EngineClient {
   return {
     // The name answers in `translation_engine`: it says plainly that this is a dictionary, not machine translation.
-    name: 'offline-dictionary',
+    name: OFFLINE_ENGINE_NAME,
     limits: { maxItems: 500, maxChars: 100_000, concurrency: 1 },
     protection: 'token',
     async translateChunk(texts, source, target) {
