@@ -16,9 +16,9 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { unstable_startWorker } from 'wrangler';
+import { found, words } from './text-metrics.mjs';
+import { startBenchWorker } from './workerd.mjs';
 
-process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'; // no network here: skip wrangler's Request.cf lookup
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'bench/out/inpaint');
@@ -78,36 +78,18 @@ function scenes() {
   });
 }
 
-/** Words as compared: split on whitespace, outer punctuation stripped, lower case; two letters or more. */
-function words(text) {
-  return text
-    .normalize('NFC')
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase())
-    .filter((w) => w.length >= 2 && /\p{L}/u.test(w));
-}
+/** Words as compared (text-metrics.mjs), two letters or more. */
+const letteredWords = (text) => words(text).filter((w) => w.length >= 2 && /\p{L}/u.test(w));
 
-/** How many words of `before` (a multiset) are found again in `after`. */
-function survivors(before, after) {
-  const have = new Map();
-  for (const w of after) have.set(w, (have.get(w) ?? 0) + 1);
-  let found = 0;
-  for (const w of before) {
-    const n = have.get(w) ?? 0;
-    if (n > 0) {
-      found++;
-      have.set(w, n - 1);
-    }
-  }
-  return found;
-}
+/** How many words of `before` (a multiset) are found again among `after`. */
+const survivors = (before, after) => found(before, after.join(' '));
 
 async function tesseract(file, language) {
   const { stdout } = await run('tesseract', [file, '-', '--psm', '11', '-l', TESS[language ?? 'en']], {
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     maxBuffer: 1 << 26,
   });
-  return words(stdout);
+  return letteredWords(stdout);
 }
 
 async function post(worker, url, body) {
@@ -127,12 +109,7 @@ async function main() {
   mkdirSync(out, { recursive: true });
   let images = [...load('test/fixtures/real'), ...load('test/fixtures/generated'), ...scenes()];
   if (only) images = images.filter((i) => i.file.includes(only));
-  const worker = await unstable_startWorker({
-    config: path.join(root, 'wrangler.toml'),
-    entrypoint: path.join(root, 'bench/inpaint-worker.ts'),
-    dev: { inspector: false, server: { port: 0 }, logLevel: 'error', persist: false, watch: false },
-  });
-  await worker.ready;
+  const worker = await startBenchWorker('bench/inpaint-worker.ts');
   const rows = [];
   try {
     for (const image of images) {
@@ -176,7 +153,7 @@ async function main() {
       if (withTesseract) {
         const before = await tesseract(image.path, image.language);
         const after = await tesseract(cleanFile, image.language);
-        const truth = words((image.ground_truth ?? []).join(' '));
+        const truth = letteredWords((image.ground_truth ?? []).join(' '));
         const truthRead = truth.filter((w) => before.includes(w));
         Object.assign(row, {
           wordsBefore: before.length,

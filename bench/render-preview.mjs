@@ -18,10 +18,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { unstable_startWorker } from 'wrangler';
+import { startBenchWorker } from './workerd.mjs';
 import { TRANSLATIONS } from './render-preview-translations.mjs';
 
-process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'bench/out/render-preview');
@@ -81,15 +80,7 @@ async function tesseract(file, lang, psm) {
   return stdout;
 }
 
-async function startWorker() {
-  const worker = await unstable_startWorker({
-    config: path.join(root, 'wrangler.toml'),
-    entrypoint: path.join(root, 'bench/render-worker.ts'),
-    dev: { inspector: false, server: { port: 0 }, logLevel: 'error', persist: false, watch: false },
-  });
-  await worker.ready;
-  return worker;
-}
+const startWorker = () => startBenchWorker('bench/render-worker.ts');
 
 async function ocr(worker, image) {
   const cache = path.join(outDir, 'ocr', `${image.file}.json`);

@@ -14,10 +14,9 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { unstable_startWorker } from 'wrangler';
 import { found, median, words } from './text-metrics.mjs';
+import { memoryStatus, resetPeak, startBenchWorker, workerdPids } from './workerd.mjs';
 
-process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'bench/out/render');
@@ -60,15 +59,7 @@ function fixtures(dir) {
     .map((m) => ({ ...m, path: path.join(root, dir, m.file), set: path.basename(dir) }));
 }
 
-async function startWorker() {
-  const worker = await unstable_startWorker({
-    config: path.join(root, 'wrangler.toml'),
-    entrypoint: path.join(root, 'bench/pipeline-worker.ts'),
-    dev: { inspector: false, server: { port: 0 }, logLevel: 'error', persist: false, watch: false },
-  });
-  await worker.ready;
-  return worker;
-}
+const startWorker = () => startBenchWorker('bench/pipeline-worker.ts');
 
 async function pipeline(worker, file, query) {
   const started = performance.now();
@@ -177,7 +168,7 @@ async function memory() {
       // Warm: WebAssembly compiled, models loaded and heaps grown by a small image, as in a live isolate.
       await pipeline(worker, path.join(root, 'test/fixtures/real/fr_paris_direction_signs.jpg'), { target: 'en', images: '0' });
       const pids = workerdPids();
-      for (const pid of pids) execFileSync('sh', ['-c', `echo 5 > /proc/${pid}/clear_refs`]);
+      for (const pid of pids) resetPeak(pid);
       const before = new Map(pids.map((pid) => [pid, memoryStatus(pid)]));
       const result = await pipeline(worker, file, { target: 'en', images: '0' });
       const [pid] = pids.sort((a, b) => memoryStatus(b).hwm - before.get(b).rss - (memoryStatus(a).hwm - before.get(a).rss));
@@ -192,32 +183,6 @@ async function memory() {
       await worker.dispose();
     }
   }
-}
-
-function memoryStatus(pid) {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key) => Number(text.match(new RegExp(`${key}:\\s+(\\d+)`))[1]);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
-
-/** The workerd processes started by this run: descendants of this Node process (the machine is shared). */
-function workerdPids() {
-  const children = (pid) => execFileSync('sh', ['-c', `cat /proc/${pid}/task/*/children 2>/dev/null || true`]).toString().split(/\s+/).filter(Boolean);
-  const pids = [];
-  const queue = [String(process.pid)];
-  while (queue.length) {
-    const pid = queue.shift();
-    for (const child of children(pid)) {
-      try {
-        if (readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'workerd') pids.push(child);
-      } catch {
-        continue;
-      }
-      queue.push(child);
-    }
-  }
-  if (pids.length === 0) throw new Error('workerd process not found');
-  return pids;
 }
 
 async function main() {
