@@ -2,8 +2,10 @@
 // OCR benchmark (`npm run bench:ocr`): our recognizeText running in workerd (bench/ocr-worker.ts started
 // with wrangler's unstable_startWorker, no inspector attached) next to the native tesseract CLI
 // (`--psm 11`, OMP_THREAD_LIMIT=1, told the right language), on the same images in the same run:
-// test/fixtures/real (photos, a scan, a screenshot) and test/fixtures/generated (known text in several
-// languages, colours, light on dark, rotated, small text). For each image it reports word recall
+// test/fixtures/real (photos, a scan, a screenshot), test/fixtures/generated (known text in several
+// languages, colours, light on dark, rotated, small text) and test/fixtures/generated/over-photo (banner
+// text over photos and textures, reported in a table of its own, its tuning and held-out halves
+// apart). `--sets=real,generated,tune,holdout` runs only those sets. For each image it reports word recall
 // against the ground truth, the language we detected vs the true one, and the wall time per image
 // (ours: one HTTP request to the local worker including the decode; native: the whole CLI process
 // including its decode and model load). Each image is run ROUNDS times (default 3, env BENCH_ROUNDS)
@@ -25,8 +27,10 @@ const TESS = { en: 'eng', de: 'deu', fr: 'fra', es: 'spa', it: 'ita', pt: 'por',
 
 function load(dir) {
   const manifest = JSON.parse(readFileSync(path.join(root, dir, 'manifest.json'), 'utf8'));
-  return manifest.map((m) => ({ ...m, path: path.join(root, dir, m.file), set: path.basename(dir) }));
+  return manifest.map((m) => ({ ...m, path: path.join(root, dir, m.file), set: m.split ?? path.basename(dir) }));
 }
+
+const SETS = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',');
 
 async function native(image) {
   const lang = TESS[image.language ?? 'en'];
@@ -48,7 +52,9 @@ async function ours(worker, image, lang) {
 }
 
 async function main() {
-  const images = [...load('test/fixtures/real'), ...load('test/fixtures/generated')];
+  const images = [...load('test/fixtures/real'), ...load('test/fixtures/generated'), ...load('test/fixtures/generated/over-photo')].filter(
+    (image) => !SETS || SETS.includes(image.set),
+  );
   if (process.argv.includes('--memory-only')) return await memory();
   const worker = await startWorker();
   try {
@@ -109,6 +115,25 @@ function pct(x) {
 }
 
 function report(rows) {
+  const fixtureRows = rows.filter((r) => r.set === 'real' || r.set === 'generated');
+  const photoRows = rows.filter((r) => r.set === 'tune' || r.set === 'holdout');
+  const tables = [];
+  if (fixtureRows.length) {
+    tables.push(table(fixtureRows, [['real fixtures', 'real'], ['generated', 'generated'], ['all', null]]));
+  }
+  if (photoRows.length) {
+    tables.push(
+      '\nText over photos (test/fixtures/generated/over-photo):\n' +
+        table(photoRows, [['over photo, tuned on', 'tune'], ['over photo, held out', 'holdout']]),
+    );
+  }
+  console.log(tables.join('\n'));
+  mkdirSync(path.join(root, 'bench/out'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/out/ocr.json'), JSON.stringify(rows, null, 1));
+}
+
+/** A Markdown table of `rows` with one mean row per [label, set] (set null: all the rows). */
+function table(rows, means) {
   const scored = rows.filter((r) => r.recallAuto !== null);
   const mean = (key, list = scored) => list.reduce((a, r) => a + r[key], 0) / list.length;
   const lines = [
@@ -120,20 +145,16 @@ function report(rows) {
       `| ${r.file} | ${r.language ?? '—'} | ${r.detected}${r.language && r.detected !== r.language ? ' ✗' : ''} | ${pct(r.recallAuto)} | ${pct(r.recallGiven)} | ${pct(r.recallNative)} | ${r.msOurs.toFixed(0)} | ${r.msNative.toFixed(0)} | ${(r.msOurs / r.msNative).toFixed(2)} |`,
     );
   }
-  for (const [label, list] of [
-    ['real fixtures', scored.filter((r) => r.set === 'real')],
-    ['generated', scored.filter((r) => r.set === 'generated')],
-    ['all', scored],
-  ]) {
+  for (const [label, set] of means) {
+    const list = scored.filter((r) => set === null || r.set === set);
+    if (list.length === 0) continue;
     const right = list.filter((r) => r.detected === r.language).length;
     const ratio = median(list.map((r) => r.msOurs / r.msNative));
     lines.push(
       `| **mean, ${label}** | | ${right}/${list.length} right | **${pct(mean('recallAuto', list))}** | ${pct(mean('recallGiven', list))} | **${pct(mean('recallNative', list))}** | ${mean('msOurs', list).toFixed(0)} | ${mean('msNative', list).toFixed(0)} | median ${ratio.toFixed(2)} |`,
     );
   }
-  console.log(lines.join('\n'));
-  mkdirSync(path.join(root, 'bench/out'), { recursive: true });
-  writeFileSync(path.join(root, 'bench/out/ocr.json'), JSON.stringify(rows, null, 1));
+  return lines.join('\n');
 }
 
 /**
