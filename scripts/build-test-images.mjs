@@ -21,6 +21,18 @@ const font = (name) =>
     : path.join(FONTS, `${name}.ttf`);
 mkdirSync(outDir, { recursive: true });
 
+/** ImageMagick drawing of a walking-figure pictogram in a 54 px square frame with its top left at (x, y). */
+function pictogram(x, y) {
+  const at = (dx, dy) => `${x + dx},${y + dy}`;
+  return [
+    '-fill', 'none', '-stroke', '#ffffff', '-strokewidth', '3', '-draw', `rectangle ${at(0, 0)} ${at(54, 54)}`,
+    '-fill', '#ffffff', '-stroke', 'none', '-draw', `circle ${at(28, 10)} ${at(28, 15)}`,
+    '-stroke', '#ffffff', '-strokewidth', '6', '-draw', `line ${at(27, 18)} ${at(25, 34)}`, '-draw', `line ${at(25, 34)} ${at(16, 48)}`,
+    '-draw', `line ${at(25, 34)} ${at(35, 47)}`, '-draw', `line ${at(26, 21)} ${at(16, 31)}`, '-draw', `line ${at(26, 21)} ${at(38, 28)}`,
+    '+stroke',
+  ];
+}
+
 /**
  * Each image: canvas size and background, then blocks of text. A block is drawn with `caption`-free
  * `-annotate` so its lines are exactly the ground truth.
@@ -130,6 +142,36 @@ const images = [
     ],
   },
   { file: 'none_no_text.png', language: null, kind: 'no text (gradient and shapes)', size: [640, 480], shapes: true, blocks: [] },
+  {
+    file: 'de_white_over_photo.jpg', language: 'de', kind: 'white bold text over a photo (pale stone)',
+    size: [760, 300], backgroundArgs: ['test/fixtures/real/fr_paris_direction_signs.jpg', '-crop', '330x130+362+880', '+repage', '-resize', '760x300!'],
+    blocks: [{ lines: ['Winterschlussverkauf', 'alles muss raus'], font: 'NotoSans-Bold', size: 58, color: '#ffffff', at: [40, 110] }],
+  },
+  {
+    file: 'en_outlined_over_photo.jpg', language: 'en', kind: 'white text with a black outline over a photo',
+    size: [760, 220], backgroundArgs: ['test/fixtures/real/fr_paris_direction_signs.jpg', '-crop', '380x110+0+40', '+repage', '-resize', '760x220!'],
+    blocks: [{ lines: ['Autumn collection'], font: 'NotoSans-Bold', size: 72, color: '#ffffff', at: [40, 135], outline: '#000000' }],
+  },
+  {
+    file: 'fr_pictogram_sign.png', language: 'fr', kind: 'direction signs: a pictogram in its square beside the words',
+    size: [760, 300], background: '#8a8f96',
+    before: [
+      '-fill', '#1c2541', '-stroke', '#ffffff', '-strokewidth', '4', '-draw', 'roundrectangle 20,30 740,130 12,12',
+      '-draw', 'roundrectangle 20,170 740,270 12,12',
+      // Pictograms: a white square frame holding a walking figure about as tall as the capitals, just
+      // before the words of the first plate and just after those of the second.
+      ...pictogram(46, 52), ...pictogram(526, 192),
+    ],
+    blocks: [
+      { lines: ['Gare du Nord'], font: 'NotoSans-Bold', size: 52, color: '#ffffff', at: [112, 100] },
+      { lines: ['Tour Eiffel'], font: 'NotoSans-Bold', size: 52, color: '#ffffff', at: [250, 240] },
+    ],
+  },
+  {
+    file: 'sv_upside_down_photo.jpg', language: 'sv', kind: 'a line of white text over a photo, upside down',
+    size: [800, 200], rotate: 180, backgroundArgs: ['test/fixtures/real/en_notice_double_parking.jpg', '-crop', '400x100+400+300', '+repage', '-resize', '800x200!'],
+    blocks: [{ lines: ['Välkommen till vår butik'], font: 'NotoSans-Bold', size: 54, color: '#ffffff', at: [40, 120], shadow: '#000000' }],
+  },
 ];
 
 const manifest = [];
@@ -140,7 +182,7 @@ for (const image of images) {
     args.push('-size', `${image.size[0]}x${image.size[1]}`, 'gradient:#87ceeb-#2e8b57', '-fill', '#d2691e',
       '-draw', 'circle 320,240 320,140', '-fill', '#ffffff', '-draw', 'rectangle 60,60 180,120');
   } else if (image.backgroundArgs) {
-    args.push('-size', `${image.size[0]}x${image.size[1]}`, ...image.backgroundArgs);
+    args.push('-size', `${image.size[0]}x${image.size[1]}`, ...image.backgroundArgs.map((a) => (a.startsWith('test/') ? path.join(root, a) : a)));
   } else {
     args.push('-size', `${image.size[0]}x${image.size[1]}`, `xc:${image.background}`);
   }
@@ -148,8 +190,12 @@ for (const image of images) {
   for (const block of image.blocks) {
     const lineHeight = Math.round(block.size * 1.45);
     block.lines.forEach((line, i) => {
-      args.push('-font', font(block.font), '-pointsize', String(block.size), '-fill', block.color, ...(block.extra ?? []),
-        '-annotate', `+${block.at[0]}+${block.at[1] + i * lineHeight}`, line);
+      const [x, y] = [block.at[0], block.at[1] + i * lineHeight];
+      const type = ['-font', font(block.font), '-pointsize', String(block.size)];
+      // An outline outside the letters: a wide stroke first, the letters filled over it.
+      if (block.outline) args.push(...type, '-fill', block.outline, '-stroke', block.outline, '-strokewidth', '6', '-annotate', `+${x}+${y}`, line, '+stroke');
+      if (block.shadow) args.push(...type, '-fill', block.shadow, '-annotate', `+${x + 3}+${y + 3}`, line);
+      args.push(...type, '-fill', block.color, ...(block.extra ?? []), '-annotate', `+${x}+${y}`, line);
     });
   }
   args.push(...(image.after ?? []));
