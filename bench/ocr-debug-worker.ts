@@ -2,7 +2,7 @@
  * Worker run by bench/ocr-debug.mjs: shows what OCR sees in one posted image. It decodes the image as
  * the pipeline does (or with photon, `?decoder=photon`), makes the same grey working copy, and answers with every text-line candidate the
  * detector found (polarity, box, character height, ink and paper levels, its character boxes), each
- * candidate read upright and upside down with the Latin model (and with `?lang=` when given), and the
+ * candidate (refined as recognizeText refines them, or raw with `?raw=1`) read upright and upside down with the Latin model (and with `?lang=` when given), and the
  * final result of recognizeText, so a wrong or missing word can be traced to detection or reading.
  */
 import { PhotonImage } from '@cf-wasm/photon';
@@ -11,6 +11,7 @@ import { decodeImage } from '../src/pipeline/image/decode-image';
 import { probeImage } from '../src/pipeline/image/probe';
 import { grayScaled } from '../src/pipeline/ocr/gray-image';
 import { recognizeLine, type LineReading } from '../src/pipeline/ocr/line-recognition';
+import { refineLines } from '../src/pipeline/ocr/line-refinement';
 import { LATIN_MODEL, assetModelSource, modelFileFor } from '../src/pipeline/ocr/models';
 import { recognizeText } from '../src/pipeline/ocr/recognize-text';
 import { withEngine } from '../src/pipeline/ocr/tesseract-engine';
@@ -45,6 +46,8 @@ export default {
     const scale = Math.min(1, Math.sqrt(WORKING_PIXELS / (image.width * image.height)));
     const gray = grayScaled(image, scale);
     const detection = detectTextLines(gray);
+    // As recognizeText reads them (refined), unless `?raw=1` asks for the candidates as detected.
+    if (!url.searchParams.has('raw')) detection.lines = refineLines(gray, detection.lines);
     const lines = await withEngine(models, async (engineFor) => {
       const latin = await engineFor(LATIN_MODEL);
       const out = detection.lines.map((line) => ({

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Debug view of OCR (not part of `npm run bench`):
-//   node bench/ocr-debug.mjs IMAGE... [--lang=de] [--auto] [--decoder=photon]
+//   node bench/ocr-debug.mjs IMAGE... [--lang=de] [--auto] [--decoder=photon] [--raw]
+// (--raw: the line candidates as detected, before line-refinement.ts)
 // For each image, prints every text-line candidate the detector found (polarity, box, character height,
 // ink/paper grey, characters) with its Latin-model reading upright and upside down (and with the given
 // language's model), then the regions recognizeText returns. Draws the candidates over the image into
@@ -16,6 +17,7 @@ const args = process.argv.slice(2);
 const lang = args.find((a) => a.startsWith('--lang='))?.slice(7);
 const auto = args.includes('--auto');
 const decoder = args.find((a) => a.startsWith('--decoder='))?.slice(10);
+const raw = args.includes('--raw');
 const files = args.filter((a) => !a.startsWith('--'));
 const outDir = path.join(root, 'bench/out/debug');
 mkdirSync(outDir, { recursive: true });
@@ -32,6 +34,7 @@ try {
     if (lang) query.set('lang', lang);
     if (auto) query.set('auto', '1');
     if (decoder) query.set('decoder', decoder);
+    if (raw) query.set('raw', '1');
     const response = await worker.fetch(`http://debug/?${query}`, { method: 'POST', body: readFileSync(file) });
     const d = await response.json();
     if (!response.ok) throw new Error(JSON.stringify(d));

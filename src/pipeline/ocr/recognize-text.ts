@@ -2,9 +2,9 @@
  * OCR for one upright image: text regions with confidences and boxes, and the source language.
  *
  * 1. A grey working copy of at most ~3 MP (inputs may be 16 MP).
- * 2. Text lines are found before recognition (text-detection.ts), in both polarities; if the lines run
- *    vertically the page is turned 90°, and weak readings are checked upside down, so content rotated by
- *    90°, 180° or 270° is read upright.
+ * 2. Text lines are found before recognition (text-detection.ts), in both polarities, and re-segmented
+ *    by their own letters' grey (line-refinement.ts); if the lines run vertically the page is turned 90°,
+ *    and weak readings are checked upside down, so content rotated by 90°, 180° or 270° is read upright.
  * 3. Each line is read on its own, normalised to black on white at a good size (line-recognition.ts),
  *    with the client's language model. When the language is not given, the strongest lines are read
  *    first with the compact Latin model (which knows every letter of our languages), the language is
@@ -20,6 +20,7 @@ import { detectLanguage, detectWithTable, FALLBACK_LANGUAGE, languageTable } fro
 import type { Box, OcrResult, RgbaImage, TextRegion } from '../types';
 import { grayScaled, rotateGray, type GrayImage } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
+import { refineLines } from './line-refinement';
 import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
 import { withEngine } from './tesseract-engine';
 import { detectTextLines, type LineCandidate } from './text-detection';
@@ -194,7 +195,7 @@ function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
       detection = turnedDetection;
     }
   }
-  const lines = detection.lines;
+  const lines = refineLines(gray, detection.lines);
   const strongest = byStrength(lines).slice(0, ORIENTATION_LINES);
   const sample = new Map(strongest.map((i) => [i, recognizeLine(engine, gray, lines[i])]));
   if (strongest.length === 0) return { gray, lines, turns, sample };
@@ -213,7 +214,8 @@ function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
   // Upside down: turn the page and carry the lines and the readings just made over to it.
   const { width, height } = gray;
   const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
-  const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn) }));
+  // A mask turned by 180° is the same array read backwards.
+  const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn), mask: l.mask?.slice().reverse() }));
   const turnedSample = new Map(
     flippedReadings.map((reading, k) => {
       const lineIndex = strongest[k];
