@@ -119,9 +119,10 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
   // the descenders, goes on beyond the line: a pole, a branch, a neighbouring line.
   const outside = (p: Piece) =>
     (p.y0 <= ry0 && ry0 > 0) || (p.y1 >= ry1 && ry1 < gray.height) || p.y1 > bottomAt(p) + BELOW * h;
+  const framed = pictogramPieces(letterLayer.pieces, markLayer.pieces);
   // Letters stand on the baseline (or descend below it) and reach at least halfway up the line.
   const letterLike = (p: Piece) => {
-    if (outside(p) || !inkColoured(p)) return false;
+    if (framed.has(p) || outside(p) || !inkColoured(p)) return false;
     const ph = p.y1 - p.y0;
     const pw = p.x1 - p.x0;
     if (ph < 0.4 * h || ph > TALLEST * h || pw > 8 * h) return false;
@@ -131,6 +132,7 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
   // Marks are small, and no higher than an accent over a capital.
   const minMarkArea = Math.max(1, 0.01 * h * h);
   const markLike = (p: Piece, level: number) =>
+    !framed.has(p) &&
     !outside(p) &&
     markColoured(p, level) &&
     p.y0 >= topAt(p) - ABOVE * h &&
@@ -231,6 +233,47 @@ function dilate(mask: Uint8Array, width: number, height: number, radius: number)
       if (across[y * width + x]) lastSet = y;
       if (lastSet - y <= radius) out[y * width + x] = 1;
     }
+  }
+  return out;
+}
+
+/**
+ * Frames and what they hold. A piece whose box encloses another of the same grey is a frame (a box
+ * around a label, the square of a pictogram), never a letter: counters are not filled with ink of the
+ * letter's own colour. When the frame is about as wide as it is tall and holds one to three pieces, it
+ * is a pictogram beside the words (a walking figure on a direction sign, an icon on a button), and its
+ * figure goes with it, whichever of the two layers it was found in.
+ */
+function pictogramPieces(pieces: Piece[], markPieces: Piece[]): Set<Piece> {
+  const out = new Set<Piece>();
+  const byLeft = [...pieces].sort((a, b) => a.x0 - b.x0);
+  const marksByLeft = markPieces === pieces ? byLeft : [...markPieces].sort((a, b) => a.x0 - b.x0);
+  // The pieces of `sorted` inside `frame`: only those starting within it need a look.
+  const within = (sorted: Piece[], frame: Piece, minArea: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].x0 <= frame.x0) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Piece[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].x0 < frame.x1; i++) {
+      const p = sorted[i];
+      if (p.area >= minArea && p.x1 < frame.x1 && p.y0 > frame.y0 && p.y1 < frame.y1) found.push(p);
+    }
+    return found;
+  };
+  for (const frame of pieces) {
+    const w = frame.x1 - frame.x0;
+    const h = frame.y1 - frame.y0;
+    if (w < 6 || h < 6) continue;
+    const inside = within(byLeft, frame, 0.02 * w * h);
+    if (inside.length === 0) continue;
+    out.add(frame);
+    if (w / h < 0.6 || w / h > 1.7 || inside.length > 3) continue;
+    for (const p of inside) out.add(p);
+    if (marksByLeft !== byLeft) for (const p of within(marksByLeft, frame, 1)) out.add(p);
   }
   return out;
 }

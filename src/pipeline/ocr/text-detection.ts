@@ -198,7 +198,9 @@ function characterLike(cc: Components, c: number, imageHeight: number): boolean 
 /**
  * Drops frames: components whose box holds another sizeable component of the same polarity (the border
  * of a pictogram around its figure, a box around a label). A letter's counters are never filled with
- * ink of its own colour, so letters pass.
+ * ink of its own colour, so letters pass. A frame about as wide as it is tall around one to three
+ * components is a pictogram (a walking figure in its square on a direction sign, an icon on a button):
+ * what it holds goes too, or the figure is read as a letter ("I", "À") of the word beside it.
  */
 function withoutFrames(cc: Components, candidates: number[]): number[] {
   const cell = 32;
@@ -211,19 +213,26 @@ function withoutFrames(cc: Components, candidates: number[]): number[] {
     if (list) list.push(c);
     else grid.set(k, [c]);
   }
-  return candidates.filter((c) => {
+  const pictogram = new Set<number>();
+  const frames = new Set<number>();
+  for (const c of candidates) {
     const x0 = cc.minX[c], y0 = cc.minY[c], x1 = cc.maxX[c], y1 = cc.maxY[c];
     const minArea = 0.02 * (x1 - x0) * (y1 - y0);
+    const inside: number[] = [];
     for (let gy = Math.floor(y0 / cell); gy <= Math.floor(y1 / cell); gy++) {
       for (let gx = Math.floor(x0 / cell); gx <= Math.floor(x1 / cell); gx++) {
         for (const d of grid.get(gy * 100003 + gx) ?? []) {
           if (d === c || cc.area[d] < minArea) continue;
-          if (cc.minX[d] > x0 && cc.maxX[d] < x1 && cc.minY[d] > y0 && cc.maxY[d] < y1) return false;
+          if (cc.minX[d] > x0 && cc.maxX[d] < x1 && cc.minY[d] > y0 && cc.maxY[d] < y1) inside.push(d);
         }
       }
     }
-    return true;
-  });
+    if (inside.length === 0) continue;
+    frames.add(c);
+    const aspect = (x1 - x0) / (y1 - y0);
+    if (aspect >= 0.6 && aspect <= 1.7 && inside.length <= 3) for (const d of inside) pictogram.add(d);
+  }
+  return candidates.filter((c) => !frames.has(c) && !pictogram.has(c));
 }
 
 function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList, polarity: Polarity): ChainResult {

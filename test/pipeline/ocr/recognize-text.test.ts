@@ -5,6 +5,7 @@ import { ocrRunCount, recognizeText } from '../../../src/pipeline/ocr/recognize-
 import type { OcrResult, RgbaImage } from '../../../src/pipeline/types';
 import deWhiteOverPhoto from '../../fixtures/generated/de_white_over_photo.jpg?inline';
 import enOutlinedOverPhoto from '../../fixtures/generated/en_outlined_over_photo.jpg?inline';
+import frPictogramSign from '../../fixtures/generated/fr_pictogram_sign.png?inline';
 import { decode, generatedImage, type GeneratedFixture } from '../../generated-fixtures';
 import { fixtures } from '../../fixtures';
 
@@ -145,7 +146,7 @@ describe('recognizeText on real photos', () => {
   });
 });
 
-describe('recognizeText on text over photos', () => {
+describe('recognizeText on text over photos and signs', () => {
   it('reads white bold type over pale stone (letters that touch background of about their grey)', async () => {
     const image = inlined(deWhiteOverPhoto);
     const result = await recognizeText(image, { models });
@@ -157,5 +158,10 @@ describe('recognizeText on text over photos', () => {
   it('reads white type with a black outline over a photo, without reading the texture as strokes', async () => {
     const result = await recognizeText(inlined(enOutlinedOverPhoto), { models });
     expect(words(allText(result))).toEqual(['autumn', 'collection']);
+  });
+
+  it('does not read a pictogram in its square beside the words as a letter', async () => {
+    const result = await recognizeText(inlined(frPictogramSign), { models, sourceLang: 'fr' });
+    expect(result.regions.map((r) => r.text)).toEqual(['Gare du Nord', 'Tour Eiffel']);
   });
 });
