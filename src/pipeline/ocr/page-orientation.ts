@@ -1,0 +1,113 @@
+/**
+ * Which way up the text of a picture is. Lines chained top to bottom mean the page is on its side and
+ * it is turned a quarter; whether it is then upside down is read from the lines themselves: the
+ * strongest candidates are read upright and, unless those readings are already confident, upside down.
+ *
+ * The strongest candidates by size are often not text at all (a picket fence, a row of windows, flowers
+ * in a cartoon), and such noise reads as badly one way as the other, or as a little less badly upside
+ * down. So only lines that read clearly as text one way — confidently, and clearly better than the
+ * other way — are counted, each weighted by the letters it yields; noise abstains. Up to JUDGED_LINES
+ * candidates are looked at, fewer once one orientation has a clear lead. A page is turned over only
+ * on such evidence: with none, it stays as it came, since photos are almost always upright.
+ */
+import type { OCREngine } from 'tesseract-wasm';
+import type { Box } from '../types';
+import { rotateGray, type GrayImage } from './gray-image';
+import { recognizeLine, type LineReading } from './line-recognition';
+import { refineLines } from './line-refinement';
+import { detectTextLines, type LineCandidate } from './text-detection';
+import { keptWords } from './text-regions';
+
+export interface OrientedPage {
+  gray: GrayImage;
+  lines: LineCandidate[];
+  /** Clockwise quarter turns applied to the working copy to make the text upright. */
+  turns: number;
+  /** Readings of lines made while deciding the orientation, by line index (in the upright page). */
+  sample: Map<number, LineReading>;
+}
+
+/** Lines whose upright readings are looked at before doubting them. */
+const FIRST_LINES = 2;
+/** At this mean confidence on the first lines, the page is upright without reading anything upside down. */
+const UPRIGHT_DOUBT = 0.75;
+/** Candidates read both ways, at most. */
+const JUDGED_LINES = 6;
+/** A line counts as evidence when its better reading is at least this confident... */
+const TEXT_CONFIDENCE = 0.6;
+/** ...and at least this much more confident than the other. */
+const CLEAR_MARGIN = 0.2;
+/** Letters of evidence (confidence-weighted) that settle the question when the other side has none. */
+const DECISIVE_LETTERS = 12;
+
+/**
+ * Finds the lines of `working` and the quarter turns that make them upright, reading candidates with
+ * `engine` (see the module comment).
+ */
+export function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
+  let turns = 0;
+  let gray = working;
+  let detection = detectTextLines(gray);
+  if (detection.verticalRatio > 1) {
+    const turned = rotateGray(working, 1);
+    const turnedDetection = detectTextLines(turned);
+    if (turnedDetection.verticalRatio < 1) {
+      turns = 1;
+      gray = turned;
+      detection = turnedDetection;
+    }
+  }
+  const lines = refineLines(gray, detection.lines);
+  const order = byStrength(lines);
+  const sample = new Map(order.slice(0, FIRST_LINES).map((i) => [i, recognizeLine(engine, gray, lines[i])]));
+  if (sample.size === 0) return { gray, lines, turns, sample };
+  const first = [...sample.values()];
+  const mean = first.reduce((a, r) => a + r.confidence, 0) / first.length;
+  // A page found on its side may be on either side: always judged.
+  if (mean >= UPRIGHT_DOUBT && turns === 0) return { gray, lines, turns, sample };
+
+  let upright = 0;
+  let upsideDown = 0;
+  const flipped = new Map<number, LineReading>();
+  for (const i of order.slice(0, JUDGED_LINES)) {
+    let reading = sample.get(i);
+    if (!reading) {
+      reading = recognizeLine(engine, gray, lines[i]);
+      sample.set(i, reading);
+    }
+    const turnedReading = recognizeLine(engine, gray, lines[i], true);
+    flipped.set(i, turnedReading);
+    const vote = evidence(reading, turnedReading);
+    if (vote > 0) upright += vote;
+    else upsideDown -= vote;
+    if (Math.max(upright, upsideDown) >= DECISIVE_LETTERS && Math.min(upright, upsideDown) === 0) break;
+  }
+  if (upsideDown <= upright) return { gray, lines, turns, sample };
+
+  // Upside down: turn the page and carry the lines and the readings made upside down over to it.
+  const { width, height } = gray;
+  const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
+  // A mask turned by 180° is the same array read backwards.
+  const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn), mask: l.mask?.slice().reverse() }));
+  const turnedSample = new Map(
+    [...flipped].map(([i, reading]) => [i, { ...reading, words: reading.words.map((w) => ({ ...w, box: turn(w.box) })) }]),
+  );
+  return { gray: rotateGray(gray, 2), lines: turnedLines, turns: turns + 2, sample: turnedSample };
+}
+
+/**
+ * What one line says about the orientation: the confidence-weighted letters of its reading, positive
+ * for upright, negative for upside down, 0 when it reads as text neither way or about as well both ways.
+ */
+export function evidence(upright: LineReading, upsideDown: LineReading): number {
+  const weight = (r: LineReading) => keptWords(r.words).reduce((n, w) => n + w.text.length, 0) * r.confidence;
+  if (upright.confidence >= TEXT_CONFIDENCE && upright.confidence >= upsideDown.confidence + CLEAR_MARGIN) return weight(upright);
+  if (upsideDown.confidence >= TEXT_CONFIDENCE && upsideDown.confidence >= upright.confidence + CLEAR_MARGIN) return -weight(upsideDown);
+  return 0;
+}
+
+/** Line indices, strongest (most and largest characters) first. */
+export function byStrength(lines: LineCandidate[]): number[] {
+  const weight = (l: LineCandidate) => l.characters * l.charHeight;
+  return lines.map((_, i) => i).sort((a, b) => weight(lines[b]) - weight(lines[a]));
+}
