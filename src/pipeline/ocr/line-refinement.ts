@@ -130,15 +130,13 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
     return p.y1 >= baseline - 0.25 * h && p.y0 <= baseline - 0.45 * h;
   };
   // Marks are small, and no higher than an accent over a capital.
-  const minMarkArea = Math.max(1, 0.01 * h * h);
   const markLike = (p: Piece, level: number) =>
     !framed.has(p) &&
     !outside(p) &&
     markColoured(p, level) &&
     p.y0 >= topAt(p) - ABOVE * h &&
     p.y1 - p.y0 < 0.6 * h &&
-    p.x1 - p.x0 < 1.5 * h &&
-    p.area >= minMarkArea;
+    p.x1 - p.x0 < 1.5 * h;
 
   // Seeds: letter-sized pieces mostly inside a detected character.
   const accepted = new Uint8Array(pieces.length); // 1 = letter, 2 = mark
@@ -147,10 +145,20 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
     const area = (p.x1 - p.x0) * (p.y1 - p.y0);
     if (parts.some((b) => overlapArea(p, b) >= 0.5 * area)) accepted[k] = 1;
   });
-  if (!accepted.includes(1)) return undefined;
+  // A detected character whose pixels at this level run into something larger (a letter touching a
+  // sign's border, a pole) keeps what lies inside its own box, if that is about a letter's worth of ink.
+  const clippedLetters: Piece[] = [];
+  for (const b of parts) {
+    const bx: Piece = { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, area: 0, level: line.inkLevel };
+    if (pieces.some((p, k) => accepted[k] && overlapArea(p, b) >= 0.5 * b.width * b.height)) continue;
+    const ink = inkWithin(letterLayer, b);
+    if (ink < 0.25 * b.width * b.height) continue;
+    clippedLetters.push({ ...bx, area: ink });
+  }
+  if (!accepted.includes(1) && clippedLetters.length === 0) return undefined;
 
   // Grow outward a word space at a time, no further than GROW_LIMIT past the detected characters.
-  const letters = () => pieces.filter((_, k) => accepted[k] === 1);
+  const letters = () => [...pieces.filter((_, k) => accepted[k] === 1), ...clippedLetters];
   for (let grew = true; grew; ) {
     grew = false;
     const current = letters();
@@ -166,21 +174,26 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
   }
 
   // Marks: accents and dots over (or cedillas under) a letter; full stops and commas on the baseline,
-  // quotes, apostrophes and superscripts at the top, hyphens at mid-height, each beside a letter.
+  // quotes, apostrophes and superscripts at the top, hyphens at mid-height, each in a gap beside a
+  // letter. A mark is at least about as thick as the letters' strokes are (a dot is a stroke's width
+  // across): smaller specks are texture.
   const found = letters();
+  const stroke = median(found.map((q) => q.area / (2.2 * (q.y1 - q.y0))));
+  const minArea = Math.max(1, 0.35 * stroke * stroke);
   const marks = new Uint8Array(markLayer.pieces.length);
   markLayer.pieces.forEach((p, k) => {
     const pieceArea = (p.x1 - p.x0) * (p.y1 - p.y0);
     if (markLayer === letterLayer ? accepted[k] : found.some((q) => overlapArea(p, pieceBox(q)) >= 0.5 * pieceArea)) return;
-    if ((globalThis as any).DEBUG_REFINE && p.y1 - p.y0 < 0.6 * h) console.log('MARK?', JSON.stringify(p), 'h', h, 'top', topAt(p).toFixed(1), 'bottom', bottomAt(p).toFixed(1), 'markLike', markLike(p, m), 'm', m.toFixed(0), 't', t, 'ink', line.inkLevel.toFixed(0), 'outside', outside(p), 'col', markColoured(p, m));
-    if (!markLike(p, m)) return;
+    if (p.area < minArea || !markLike(p, m)) return;
     const pw = p.x1 - p.x0;
     const ph = p.y1 - p.y0;
     const top = topAt(p);
     const bottom = bottomAt(p);
     const core = Math.max(1, bottom - top);
-    const over = found.some((q) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) >= 0.5 * pw && (p.y1 <= q.y0 + 0.2 * h || p.y0 >= q.y1 - 0.2 * h));
-    const beside = found.some((q) => horizontalGap(p, q) <= 0.5 * h);
+    const above = (q: Piece) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) >= 0.5 * pw;
+    const over = found.some((q) => above(q) && ((p.y1 <= q.y0 + 0.2 * h) || (p.y0 >= q.y1 - 0.2 * h && p.y0 <= q.y1 + 0.15 * h)));
+    const inGap = !found.some((q) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0.3 * pw);
+    const beside = inGap && found.some((q) => horizontalGap(p, q) <= 0.5 * h);
     const onBaseline = p.y1 >= bottom - 0.25 * h && p.y0 >= top + 0.4 * core && pw <= 0.6 * h;
     const atTop = p.y0 <= top + 0.3 * h && p.y1 <= top + 0.75 * core;
     const hyphen = ph <= 0.25 * h && pw >= 1.5 * ph && p.y0 >= top + 0.25 * core && p.y1 <= bottom - 0.2 * core;
@@ -201,6 +214,7 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
   const mask = new Uint8Array(box.width * box.height);
   paint(mask, box, letterLayer, accepted);
   paint(mask, box, markLayer, marks);
+  for (const p of clippedLetters) paint(mask, box, letterLayer, undefined, pieceBox(p));
   const newParts = found.map(pieceBox);
   // Anti-aliased edges lie just outside the threshold: the mask is widened by a pixel.
   return { ...line, box, parts: newParts, characters: newParts.length, mask: dilate(mask, box.width, box.height, 1) };
@@ -309,17 +323,35 @@ function threshold(gray: GrayImage, region: { x0: number; y0: number; x1: number
   return { runs, runComponent: cc.runComponent, pieces };
 }
 
-/** Sets the pixels of `box` (in `mask`) covered by the pieces of `layer` that `chosen` marks. */
-function paint(mask: Uint8Array, box: Box, layer: Layer, chosen: Uint8Array): void {
+/**
+ * Sets the pixels of `box` (in `mask`) covered by the pieces of `layer` that `chosen` marks, or by any
+ * of its pixels inside `within`.
+ */
+function paint(mask: Uint8Array, box: Box, layer: Layer, chosen: Uint8Array | undefined, within?: Box): void {
   const { runs } = layer;
+  const clip = within ?? box;
   for (let k = 0; k < runs.count; k++) {
-    if (!chosen[layer.runComponent[k]]) continue;
-    const y = runs.row[k] - box.y;
+    if (chosen && !chosen[layer.runComponent[k]]) continue;
+    const row = runs.row[k];
+    if (row < clip.y || row >= clip.y + clip.height) continue;
+    const y = row - box.y;
     if (y < 0 || y >= box.height) continue;
-    const a = Math.max(0, runs.start[k] - box.x);
-    const b = Math.min(box.width, runs.end[k] - box.x);
+    const a = Math.max(0, Math.max(runs.start[k], clip.x) - box.x);
+    const b = Math.min(box.width, Math.min(runs.end[k], clip.x + clip.width) - box.x);
     if (b > a) mask.fill(1, y * box.width + a, y * box.width + b);
   }
+}
+
+/** How many pixels of `layer` lie inside `box`. */
+function inkWithin(layer: Layer, box: Box): number {
+  const { runs } = layer;
+  let n = 0;
+  for (let k = 0; k < runs.count; k++) {
+    const row = runs.row[k];
+    if (row < box.y || row >= box.y + box.height) continue;
+    n += Math.max(0, Math.min(runs.end[k], box.x + box.width) - Math.max(runs.start[k], box.x));
+  }
+  return n;
 }
 
 function pieceBox(p: Piece): Box {
@@ -343,10 +375,14 @@ function fitBand(parts: Box[]): { top: (x: number) => number; bottom: (x: number
     sxx += (xs[i] - mx) ** 2;
   }
   const slope = n >= 3 && sxx > 0 ? Math.max(-0.35, Math.min(0.35, sxy / sxx)) : 0;
-  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
   const bottom0 = median(parts.map((p, i) => p.y + p.height - slope * xs[i]));
   const top0 = median(parts.map((p, i) => p.y - slope * xs[i]));
   return { top: (x) => top0 + slope * x, bottom: (x) => bottom0 + slope * x };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
 }
 
 function overlapArea(p: Piece, b: Box): number {
