@@ -11,7 +11,6 @@
  * on such evidence: with none, it stays as it came, since photos are almost always upright.
  */
 import type { OCREngine } from 'tesseract-wasm';
-import type { Box } from '../types';
 import { rotateGray, type GrayImage } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
 import { refineLines } from './line-refinement';
@@ -23,7 +22,7 @@ export interface OrientedPage {
   lines: LineCandidate[];
   /** Clockwise quarter turns applied to the working copy to make the text upright. */
   turns: number;
-  /** Readings of lines made while deciding the orientation, by line index (in the upright page). */
+  /** Upright readings of lines made while deciding the orientation, by line index. */
   sample: Map<number, LineReading>;
 }
 
@@ -68,31 +67,23 @@ export function orientPage(engine: OCREngine, working: GrayImage): OrientedPage 
 
   let upright = 0;
   let upsideDown = 0;
-  const flipped = new Map<number, LineReading>();
   for (const i of order.slice(0, JUDGED_LINES)) {
     let reading = sample.get(i);
     if (!reading) {
       reading = recognizeLine(engine, gray, lines[i]);
       sample.set(i, reading);
     }
-    const turnedReading = recognizeLine(engine, gray, lines[i], true);
-    flipped.set(i, turnedReading);
-    const vote = evidence(reading, turnedReading);
+    const vote = evidence(reading, recognizeLine(engine, gray, lines[i], true));
     if (vote > 0) upright += vote;
     else upsideDown -= vote;
     if (Math.max(upright, upsideDown) >= DECISIVE_LETTERS && Math.min(upright, upsideDown) === 0) break;
   }
   if (upsideDown <= upright) return { gray, lines, turns, sample };
 
-  // Upside down: turn the page and carry the lines and the readings made upside down over to it.
-  const { width, height } = gray;
-  const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
-  // A mask turned by 180° is the same array read backwards.
-  const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn), mask: l.mask?.slice().reverse() }));
-  const turnedSample = new Map(
-    [...flipped].map(([i, reading]) => [i, { ...reading, words: reading.words.map((w) => ({ ...w, box: turn(w.box) })) }]),
-  );
-  return { gray: rotateGray(gray, 2), lines: turnedLines, turns: turns + 2, sample: turnedSample };
+  // Upside down: turn the page and find its lines again. Refinement expects upright type (accents
+  // above, descenders below), so the lines found upside down are not carried over, nor their readings.
+  const upsideUp = rotateGray(gray, 2);
+  return { gray: upsideUp, lines: refineLines(upsideUp, detectTextLines(upsideUp).lines), turns: turns + 2, sample: new Map() };
 }
 
 /**
