@@ -47,8 +47,13 @@ const KEEP_SAMPLE_ABOVE = 0.85;
 const SAMPLE_LETTERS = 60;
 /** ...read from at most this many lines (a photo has many candidates and little text). */
 const SAMPLE_MAX_LINES = 8;
-/** A sample line read below this confidence, with no word worth keeping, is not read again. */
+/**
+ * A sample line read below this confidence, with no word worth keeping, is not read again unless it has
+ * at least NOISE_CHARACTERS characters: the Latin model, without a dictionary, reads condensed capitals
+ * and type over photos poorly where the language model does well, but noise rarely chains that long.
+ */
 const NOISE_BELOW = 0.3;
+const NOISE_CHARACTERS = 6;
 /** Lines with fewer letters are too short to tell their own language. */
 const FOREIGN_LINE_LETTERS = 15;
 
@@ -86,8 +91,9 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       for (let i = 0; i < page.lines.length; i++) {
         const sampled = readings[i];
         if (sampled && sampled.confidence >= KEEP_SAMPLE_ABOVE) continue;
-        // What the Latin model could not read at all is noise the other model will not read either.
-        if (sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0) continue;
+        // What the Latin model could not read at all is most often noise the other model will not read either.
+        const noise = sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0;
+        if (noise && page.lines[i].characters < NOISE_CHARACTERS) continue;
         const again = recognizeLine(second, page.gray, page.lines[i]);
         // On a near tie prefer the language model: its dictionary fixes plausible-looking misreadings.
         readings[i] = !sampled || again.confidence >= sampled.confidence - 0.02 ? again : sampled;
