@@ -3,7 +3,8 @@
  * right) grouped into regions that read as one unit — the lines of one sign, paragraph or button. Lines
  * join a region when their text is about the same size, they are stacked closely (gap under about one
  * character height) and they overlap horizontally (left-, right- or centre-aligned blocks all overlap).
- * Noise is dropped first: words Tesseract is unsure of, and words without a letter or digit.
+ * Noise is dropped first: words Tesseract is unsure of, and words without a letter or digit; then
+ * regions that are a single letter alone.
  */
 import type { Box, OcrLine, OcrWord, TextRegion } from '../types';
 import { meanConfidence, type RecognisedWord } from './line-recognition';
@@ -21,11 +22,17 @@ const MIN_SHORT_WORD_CONFIDENCE = 0.75;
 const STRONG_LINE_BONUS = 0.2;
 /** A line whose words average below this is dropped whole. */
 const MIN_LINE_CONFIDENCE = 0.6;
+/**
+ * On a line read this poorly as a whole, a confidently read letter or two is a shape that happens to
+ * look like one (a window frame read as "À" among unreadable strokes), not a word.
+ */
+const WEAK_LINE_CONFIDENCE = 0.3;
 
 /** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets). */
-export function keepWord(word: RecognisedWord, lineIsStrong = false): boolean {
+export function keepWord(word: RecognisedWord, lineIsStrong = false, lineIsWeak = false): boolean {
   if (!/[\p{L}\p{N}]/u.test(word.text)) return false;
   const letters = word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  if (letters <= 2 && lineIsWeak) return false;
   const needed = letters <= 2 ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE;
   // Next to a confidently read long word, a word is more likely real: ask for less.
   return word.confidence >= (lineIsStrong ? needed - STRONG_LINE_BONUS : needed);
@@ -34,7 +41,8 @@ export function keepWord(word: RecognisedWord, lineIsStrong = false): boolean {
 /** The words of one line worth keeping (see keepWord). */
 export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
   const strong = words.some((w) => w.confidence >= 0.8 && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
-  return words.filter((w) => keepWord(w, strong));
+  const weak = meanConfidence(words) < WEAK_LINE_CONFIDENCE;
+  return words.filter((w) => keepWord(w, strong, weak));
 }
 
 /** Groups fragments into lines and lines into regions. Boxes stay in the fragments' coordinates. */
@@ -61,7 +69,10 @@ export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
     const root = find(i);
     groups.set(root, [...(groups.get(root) ?? []), lines[i]]);
   }
-  const regions = [...groups.values()].map(toRegion);
+  // A region that is one letter alone is a shape that looks like one far more often than a word (a
+  // pictogram, a window, a branch), and a single letter needs no translation: erasing it would only
+  // leave a smear where the shape was.
+  const regions = [...groups.values()].map(toRegion).filter((r) => r.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 || /\p{N}/u.test(r.text));
   return regions.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
 }
 

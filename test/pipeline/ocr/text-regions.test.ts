@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { RecognisedWord } from '../../../src/pipeline/ocr/line-recognition';
+import { groupRegions, keptWords } from '../../../src/pipeline/ocr/text-regions';
+
+let x = 0;
+const word = (text: string, confidence: number, y = 100, height = 30): RecognisedWord => {
+  const box = { x, y, width: 20 * text.length, height };
+  x += box.width + 15;
+  return { text, confidence, box };
+};
+
+describe('noise rules of text regions', () => {
+  it('drops a confidently read letter or two on a line read poorly as a whole', () => {
+    // A window frame read as "À" among unreadable strokes.
+    expect(keptWords([word('À', 0.9), word('RER:', 0), word('"', 0)])).toEqual([]);
+    // The same short word beside a well-read one stays.
+    expect(keptWords([word('du', 0.94), word('LOUVRE', 0.9)]).map((w) => w.text)).toEqual(['du', 'LOUVRE']);
+  });
+
+  it('drops a region that is one letter alone, but keeps numbers and two-letter labels', () => {
+    x = 0;
+    const regions = groupRegions([
+      { words: [word('r', 0.9, 100)], charHeight: 30 },
+      { words: [word('OK', 0.95, 300)], charHeight: 30 },
+      { words: [word('5', 0.95, 500)], charHeight: 30 },
+    ]);
+    expect(regions.map((r) => r.text)).toEqual(['OK', '5']);
+  });
+});
