@@ -5,8 +5,10 @@
 // test/fixtures/real (photos, a scan, a screenshot), test/fixtures/generated (known text in several
 // languages, colours, light on dark, rotated, small text) and test/fixtures/generated/over-photo (banner
 // text over photos and textures, reported in a table of its own, its tuning and held-out halves
-// apart). `--sets=real,generated,tune,holdout` runs only those sets. For each image it reports word recall
-// against the ground truth, the language we detected vs the true one, and the wall time per image
+// apart). `--sets=real,generated,tune,holdout` runs only those sets. For each image it reports word
+// recall against the ground truth, precision (the share of the words read that are in the ground truth:
+// the rest would be drawn as wrong translations), the language we detected vs the true one, and the
+// wall time per image
 // (ours: one HTTP request to the local worker including the decode; native: the whole CLI process
 // including its decode and model load). Each image is run ROUNDS times (default 3, env BENCH_ROUNDS)
 // and the median time is reported, since the machine is shared. Results: bench/out/ocr.json and a
@@ -17,7 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { unstable_startWorker } from 'wrangler';
-import { median, recall } from './text-metrics.mjs';
+import { found, median, recall, words } from './text-metrics.mjs';
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'; // no network here: skip wrangler's Request.cf lookup
 const run = promisify(execFile);
@@ -85,6 +87,8 @@ async function main() {
         recallAuto: recall(image.ground_truth, last.text),
         recallGiven: given.length ? recall(image.ground_truth, given[0].text) : null,
         recallNative: recall(image.ground_truth, theirs[0].text),
+        precisionAuto: precision(image.ground_truth, last.text),
+        precisionNative: precision(image.ground_truth, theirs[0].text),
         msOurs: median(mine.map((m) => m.ms)),
         msNative: median(theirs.map((t) => t.ms)),
         regions: last.result.regions.length,
@@ -108,6 +112,15 @@ async function startWorker() {
   });
   await worker.ready;
   return worker;
+}
+
+/**
+ * Share of the words read that are words of the ground truth (each used once): what was read that is
+ * not there becomes a wrong translation drawn over the picture. Null when nothing was read.
+ */
+function precision(truth, text) {
+  const read = words(text);
+  return read.length === 0 ? null : found(read, truth.join(' ')) / read.length;
 }
 
 function pct(x) {
@@ -136,13 +149,19 @@ function report(rows) {
 function table(rows, means) {
   const scored = rows.filter((r) => r.recallAuto !== null);
   const mean = (key, list = scored) => list.reduce((a, r) => a + r[key], 0) / list.length;
+  // Precision over all the words read in the set (images where nothing was read count for nothing).
+  const pooled = (key, list) => {
+    const read = list.reduce((n, r) => n + (r[key] === null ? 0 : words(key === 'precisionAuto' ? r.text : r.nativeText).length), 0);
+    const right = list.reduce((n, r) => n + (r[key] === null ? 0 : r[key] * words(key === 'precisionAuto' ? r.text : r.nativeText).length), 0);
+    return read ? right / read : null;
+  };
   const lines = [
-    '| image | true lang | detected | recall (auto) | recall (lang given) | native recall | ours ms | native ms | ratio |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| image | true lang | detected | recall (auto) | recall (lang given) | native recall | precision (auto) | native precision | ours ms | native ms | ratio |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.file} | ${r.language ?? '—'} | ${r.detected}${r.language && r.detected !== r.language ? ' ✗' : ''} | ${pct(r.recallAuto)} | ${pct(r.recallGiven)} | ${pct(r.recallNative)} | ${r.msOurs.toFixed(0)} | ${r.msNative.toFixed(0)} | ${(r.msOurs / r.msNative).toFixed(2)} |`,
+      `| ${r.file} | ${r.language ?? '—'} | ${r.detected}${r.language && r.detected !== r.language ? ' ✗' : ''} | ${pct(r.recallAuto)} | ${pct(r.recallGiven)} | ${pct(r.recallNative)} | ${pct(r.precisionAuto)} | ${pct(r.precisionNative)} | ${r.msOurs.toFixed(0)} | ${r.msNative.toFixed(0)} | ${(r.msOurs / r.msNative).toFixed(2)} |`,
     );
   }
   for (const [label, set] of means) {
@@ -151,7 +170,7 @@ function table(rows, means) {
     const right = list.filter((r) => r.detected === r.language).length;
     const ratio = median(list.map((r) => r.msOurs / r.msNative));
     lines.push(
-      `| **mean, ${label}** | | ${right}/${list.length} right | **${pct(mean('recallAuto', list))}** | ${pct(mean('recallGiven', list))} | **${pct(mean('recallNative', list))}** | ${mean('msOurs', list).toFixed(0)} | ${mean('msNative', list).toFixed(0)} | median ${ratio.toFixed(2)} |`,
+      `| **mean, ${label}** | | ${right}/${list.length} right | **${pct(mean('recallAuto', list))}** | ${pct(mean('recallGiven', list))} | **${pct(mean('recallNative', list))}** | ${pct(pooled('precisionAuto', list))} | ${pct(pooled('precisionNative', list))} | ${mean('msOurs', list).toFixed(0)} | ${mean('msNative', list).toFixed(0)} | median ${ratio.toFixed(2)} |`,
     );
   }
   return lines.join('\n');
