@@ -1,7 +1,8 @@
 /**
  * Which way up the text of a picture is. Lines chained top to bottom mean the page is on its side and
  * it is turned a quarter; whether it is then upside down is read from the lines themselves: the
- * strongest candidates are read upright and, unless those readings are already confident, upside down.
+ * strongest candidates are read upright and, unless those readings are already confident (on average,
+ * or one of them a long word), upside down too.
  *
  * The strongest candidates by size are often not text at all (a picket fence, a row of windows, flowers
  * in a cartoon), and such noise reads as badly one way as the other, or as a little less badly upside
@@ -30,6 +31,9 @@ export interface OrientedPage {
 const FIRST_LINES = 2;
 /** At this mean confidence on the first lines, the page is upright without reading anything upside down. */
 const UPRIGHT_DOUBT = 0.75;
+/** ...or when one of them reads as confidently as this, with at least SURE_LETTERS letters kept. */
+const SURE_CONFIDENCE = 0.85;
+const SURE_LETTERS = 6;
 /** Candidates read both ways, at most. */
 const JUDGED_LINES = 6;
 /** A line counts as evidence when its better reading is at least this confident... */
@@ -62,8 +66,10 @@ export function orientPage(engine: OCREngine, working: GrayImage): OrientedPage 
   if (sample.size === 0) return { gray, lines, turns, sample };
   const first = [...sample.values()];
   const mean = first.reduce((a, r) => a + r.confidence, 0) / first.length;
-  // A page found on its side may be on either side: always judged.
-  if (mean >= UPRIGHT_DOUBT && turns === 0) return { gray, lines, turns, sample };
+  // Upside-down type does not read as a long confident word, and neither does noise: one such reading
+  // settles it too. A page found on its side may be on either side: always judged.
+  const settled = mean >= UPRIGHT_DOUBT || first.some((r) => r.confidence >= SURE_CONFIDENCE && keptLetters(r) >= SURE_LETTERS);
+  if (settled && turns === 0) return { gray, lines, turns, sample };
 
   let upright = 0;
   let upsideDown = 0;
@@ -91,10 +97,14 @@ export function orientPage(engine: OCREngine, working: GrayImage): OrientedPage 
  * for upright, negative for upside down, 0 when it reads as text neither way or about as well both ways.
  */
 export function evidence(upright: LineReading, upsideDown: LineReading): number {
-  const weight = (r: LineReading) => keptWords(r.words).reduce((n, w) => n + w.text.length, 0) * r.confidence;
+  const weight = (r: LineReading) => keptLetters(r) * r.confidence;
   if (upright.confidence >= TEXT_CONFIDENCE && upright.confidence >= upsideDown.confidence + CLEAR_MARGIN) return weight(upright);
   if (upsideDown.confidence >= TEXT_CONFIDENCE && upsideDown.confidence >= upright.confidence + CLEAR_MARGIN) return -weight(upsideDown);
   return 0;
+}
+
+function keptLetters(reading: LineReading): number {
+  return keptWords(reading.words).reduce((n, w) => n + w.text.length, 0);
 }
 
 /** Line indices, strongest (most and largest characters) first. */
