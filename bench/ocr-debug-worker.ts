@@ -12,6 +12,7 @@ import { probeImage } from '../src/pipeline/image/probe';
 import { grayScaled } from '../src/pipeline/ocr/gray-image';
 import { recognizeLine, type LineReading } from '../src/pipeline/ocr/line-recognition';
 import { refineLines } from '../src/pipeline/ocr/line-refinement';
+import { colourSampler } from '../src/pipeline/ocr/working-colour';
 import { LATIN_MODEL, assetModelSource, modelFileFor } from '../src/pipeline/ocr/models';
 import { recognizeText } from '../src/pipeline/ocr/recognize-text';
 import { withEngine } from '../src/pipeline/ocr/tesseract-engine';
@@ -47,7 +48,7 @@ export default {
     const gray = grayScaled(image, scale);
     const detection = detectTextLines(gray);
     // As recognizeText reads them (refined), unless `?raw=1` asks for the candidates as detected.
-    if (!url.searchParams.has('raw')) detection.lines = refineLines(gray, detection.lines);
+    if (!url.searchParams.has('raw')) detection.lines = refineLines(gray, detection.lines, colourSampler(image, scale, 0));
     const lines = await withEngine(models, async (engineFor) => {
       const latin = await engineFor(LATIN_MODEL);
       const out = detection.lines.map((line) => ({

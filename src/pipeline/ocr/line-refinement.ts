@@ -22,6 +22,7 @@
 import type { Box } from '../types';
 import { labelRuns, RunList } from './connected-components';
 import type { GrayImage } from './gray-image';
+import type { ColourAt } from './working-colour';
 import { padBox, plausibleLine, type LineCandidate } from './text-detection';
 
 /**
@@ -60,8 +61,8 @@ interface Piece {
  * Detection's cheap plausibility test is applied again to what is left of each line: a candidate that
  * was mostly background may be down to a blob or two.
  */
-export function refineLines(gray: GrayImage, lines: LineCandidate[]): LineCandidate[] {
-  let refined = lines.map((line) => refineLine(gray, line) ?? line);
+export function refineLines(gray: GrayImage, lines: LineCandidate[], colourAt?: ColourAt): LineCandidate[] {
+  let refined = lines.map((line) => refineLine(gray, line, colourAt) ?? line);
   // Fragments of one line (broken where a letter merged with the background, or grown over one another)
   // are joined and the whole is refined, so it is read, and its words split, as one line.
   for (let merged = true; merged; ) {
@@ -70,7 +71,7 @@ export function refineLines(gray: GrayImage, lines: LineCandidate[]): LineCandid
       for (let j = i + 1; j < refined.length; j++) {
         if (!sameLine(refined[i], refined[j])) continue;
         const joined = joinCandidates(refined[i], refined[j]);
-        refined[i] = refineLine(gray, joined) ?? joined;
+        refined[i] = refineLine(gray, joined, colourAt) ?? joined;
         refined.splice(j, 1);
         merged = true;
         break outer;
@@ -83,8 +84,11 @@ export function refineLines(gray: GrayImage, lines: LineCandidate[]): LineCandid
   });
 }
 
-/** The line re-segmented at its letters' grey, or undefined when no letter survives at that level. */
-export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate | undefined {
+/**
+ * The line re-segmented at its letters' grey (and colour, given `colourAt`), or undefined when no
+ * letter survives at that level.
+ */
+export function refineLine(gray: GrayImage, line: LineCandidate, colourAt?: ColourAt): LineCandidate | undefined {
   const h = line.charHeight;
   const parts = line.parts;
   if (parts.length === 0) return undefined;
@@ -98,28 +102,33 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
   const rx1 = Math.min(gray.width, Math.ceil(right + GROW_LIMIT * h));
   const ry0 = Math.max(0, Math.floor(Math.min(band.top(rx0) - ABOVE * h, band.bottom(rx0) - TALLEST * h, band.top(rx1) - ABOVE * h, band.bottom(rx1) - TALLEST * h) - 1));
   const ry1 = Math.min(gray.height, Math.ceil(Math.max(band.bottom(rx0), band.bottom(rx1)) + BELOW * h));
-  const region = { x0: rx0, y0: ry0, x1: rx1, y1: ry1 };
+  const region: Region = { x0: rx0, y0: ry0, x1: rx1, y1: ry1 };
   const light = line.polarity === 'light';
   const t = line.inkThreshold;
-  const letterLayer = threshold(gray, region, t, light);
+  const colour = colourAt && textColour(gray, region, line, colourAt);
+  const letterLayer = threshold(gray, region, t, light, colour);
   // The dots and accents of small type are a pixel or two across and blurred short of the letters'
   // ink: for type under ~24 px they are looked for at a level closer to halfway to the paper.
   const halfway = (line.inkLevel + line.paperLevel) / 2;
   const m = t + (halfway - t) * Math.max(0, Math.min(1, (24 - h) / 12));
-  const markLayer = m === t ? letterLayer : threshold(gray, region, m, light);
+  // Marks are looked for by grey alone: the colour test would break the background (a sign's border,
+  // a pole) into fragments small enough to pass for dots and commas.
+  const markLayer = m === t && !colour ? letterLayer : threshold(gray, region, m, light);
   const pieces = letterLayer.pieces;
   // Letters are mostly of the ink's own grey, their edges passing the threshold too; a piece of
   // background that only just passes it (pale stone beside white type) is mostly of the threshold's grey.
   const inkColoured = (p: Piece, level = t) => Math.abs(p.level - level) >= 0.35 * Math.abs(line.inkLevel - level);
-  // A small mark's pixels are mostly edge: it need only be clearly on the ink side of its level.
-  const markColoured = (p: Piece, level: number) => Math.abs(p.level - level) >= 0.1 * Math.abs(line.inkLevel - level);
+  // The dots and accents of large type are solid ink like its letters; those of small type are mostly
+  // edge, and need only be clearly on the ink side of their level.
+  const markColoured = (p: Piece, level: number) =>
+    Math.abs(p.level - level) >= (level === t ? 0.35 : 0.1) * Math.abs(line.inkLevel - level);
   const topAt = (p: Piece) => band.top((p.x0 + p.x1) / 2);
   const bottomAt = (p: Piece) => band.bottom((p.x0 + p.x1) / 2);
   // A piece reaching the edge of the area searched (where that is not the picture's edge), or below
   // the descenders, goes on beyond the line: a pole, a branch, a neighbouring line.
   const outside = (p: Piece) =>
     (p.y0 <= ry0 && ry0 > 0) || (p.y1 >= ry1 && ry1 < gray.height) || p.y1 > bottomAt(p) + BELOW * h;
-  const framed = pictogramPieces(letterLayer.pieces, markLayer.pieces);
+  const framed = pictogramPieces(letterLayer.pieces, markLayer.pieces, inkColoured);
   // Letters stand on the baseline (or descend below it) and reach at least halfway up the line.
   const letterLike = (p: Piece) => {
     if (framed.has(p) || outside(p) || !inkColoured(p)) return false;
@@ -149,6 +158,8 @@ export function refineLine(gray: GrayImage, line: LineCandidate): LineCandidate 
   // sign's border, a pole) keeps what lies inside its own box, if that is about a letter's worth of ink.
   const clippedLetters: Piece[] = [];
   for (const b of parts) {
+    // Only a letter's box: a character wider than that is letters merged with background already.
+    if (b.width > 1.5 * h || b.height > 1.6 * h) continue;
     const bx: Piece = { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height, area: 0, level: line.inkLevel };
     if (pieces.some((p, k) => accepted[k] && overlapArea(p, b) >= 0.5 * b.width * b.height)) continue;
     const ink = inkWithin(letterLayer, b);
@@ -258,7 +269,7 @@ function dilate(mask: Uint8Array, width: number, height: number, radius: number)
  * is a pictogram beside the words (a walking figure on a direction sign, an icon on a button), and its
  * figure goes with it, whichever of the two layers it was found in.
  */
-function pictogramPieces(pieces: Piece[], markPieces: Piece[]): Set<Piece> {
+function pictogramPieces(pieces: Piece[], markPieces: Piece[], inkColoured: (p: Piece) => boolean): Set<Piece> {
   const out = new Set<Piece>();
   const byLeft = [...pieces].sort((a, b) => a.x0 - b.x0);
   const marksByLeft = markPieces === pieces ? byLeft : [...markPieces].sort((a, b) => a.x0 - b.x0);
@@ -282,7 +293,9 @@ function pictogramPieces(pieces: Piece[], markPieces: Piece[]): Set<Piece> {
     const w = frame.x1 - frame.x0;
     const h = frame.y1 - frame.y0;
     if (w < 6 || h < 6) continue;
-    const inside = within(byLeft, frame, 0.02 * w * h);
+    // What shows through a letter's counter may just pass the threshold (pale stone inside the O of
+    // white type): only pieces of the ink's own grey make a frame of what surrounds them.
+    const inside = within(byLeft, frame, 0.02 * w * h).filter(inkColoured);
     if (inside.length === 0) continue;
     out.add(frame);
     if (w / h < 0.6 || w / h > 1.7 || inside.length > 3) continue;
@@ -292,14 +305,67 @@ function pictogramPieces(pieces: Piece[], markPieces: Piece[]): Set<Piece> {
   return out;
 }
 
-function threshold(gray: GrayImage, region: { x0: number; y0: number; x1: number; y1: number }, level: number, light: boolean): Layer {
+type Region = { x0: number; y0: number; x1: number; y1: number };
+
+/** The colour of a line's letters, and how far from it (RGB distance) most of their pixels lie. */
+interface TextColour {
+  colourAt: ColourAt;
+  r: number;
+  g: number;
+  b: number;
+  /** Pixels further from the colour than this are not the letters'. */
+  reach: number;
+}
+
+/** Letters this far from grey (largest minus smallest channel) are coloured type. */
+const COLOURED = 40;
+/** The colour test allows at least this distance: JPEG smears colour over pairs of pixels. */
+const MIN_REACH = 60;
+
+/**
+ * The colour of `line`'s letters: the median of the pixels inside its detected characters that pass
+ * its grey threshold, and a reach of two and a half times their median distance from it (the boxes
+ * also hold some background that passes the grey threshold, so a high percentile would reach it). Characters wider than a letter are left out: they are often a letter merged with background
+ * of its grey, the very thing colour is to tell apart. Undefined for grey type (white, black, grey):
+ * colour tells it nothing that grey does not.
+ */
+function textColour(gray: GrayImage, region: Region, line: LineCandidate, colourAt: ColourAt): TextColour | undefined {
+  const light = line.polarity === 'light';
+  const t = line.inkThreshold;
+  const samples: number[] = [];
+  const letterSized = line.parts.filter((p) => p.width <= 1.5 * line.charHeight && p.height <= 1.6 * line.charHeight);
+  for (const p of letterSized.length >= 2 ? letterSized : line.parts) {
+    const x0 = Math.max(region.x0, p.x), x1 = Math.min(region.x1, p.x + p.width);
+    const y0 = Math.max(region.y0, p.y), y1 = Math.min(region.y1, p.y + p.height);
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const v = gray.data[y * gray.width + x];
+        if (light ? v >= t : v <= t) samples.push(colourAt(x, y));
+      }
+    }
+  }
+  if (samples.length < 20) return undefined;
+  const r = median(samples.map((c) => c >> 16));
+  const g = median(samples.map((c) => (c >> 8) & 255));
+  const b = median(samples.map((c) => c & 255));
+  if (Math.max(r, g, b) - Math.min(r, g, b) < COLOURED) return undefined;
+  const distances = samples.map((c) => Math.hypot((c >> 16) - r, ((c >> 8) & 255) - g, (c & 255) - b));
+  const reach = Math.max(MIN_REACH, 2.5 * median(distances));
+  return { colourAt, r, g, b, reach };
+}
+
+function threshold(gray: GrayImage, region: Region, level: number, light: boolean, colour?: TextColour): Layer {
   const runs = new RunList();
+  const near = (x: number, y: number) => {
+    const c = colour!.colourAt(x, y);
+    return Math.hypot((c >> 16) - colour!.r, ((c >> 8) & 255) - colour!.g, (c & 255) - colour!.b) <= colour!.reach;
+  };
   for (let y = region.y0; y < region.y1; y++) {
     const row = y * gray.width;
     let start = -1;
     for (let x = region.x0; x < region.x1; x++) {
       const v = gray.data[row + x];
-      const ink = light ? v >= level : v <= level;
+      const ink = (light ? v >= level : v <= level) && (!colour || near(x, y));
       if (ink && start < 0) start = x;
       else if (!ink && start >= 0) {
         runs.push(y, start, x);

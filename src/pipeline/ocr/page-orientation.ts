@@ -16,6 +16,7 @@ import { rotateGray, type GrayImage } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
 import { refineLines } from './line-refinement';
 import { detectTextLines, type LineCandidate } from './text-detection';
+import type { ColourAt } from './working-colour';
 import { keptWords } from './text-regions';
 
 export interface OrientedPage {
@@ -45,9 +46,10 @@ const DECISIVE_LETTERS = 12;
 
 /**
  * Finds the lines of `working` and the quarter turns that make them upright, reading candidates with
- * `engine` (see the module comment).
+ * `engine` (see the module comment). `colourAt(turns)` gives the colours of the working copy turned by
+ * that many quarter turns, for line refinement.
  */
-export function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
+export function orientPage(engine: OCREngine, working: GrayImage, colourAt?: (turns: number) => ColourAt): OrientedPage {
   let turns = 0;
   let gray = working;
   let detection = detectTextLines(gray);
@@ -60,7 +62,7 @@ export function orientPage(engine: OCREngine, working: GrayImage): OrientedPage 
       detection = turnedDetection;
     }
   }
-  const lines = refineLines(gray, detection.lines);
+  const lines = refineLines(gray, detection.lines, colourAt?.(turns));
   const order = byStrength(lines);
   const sample = new Map(order.slice(0, FIRST_LINES).map((i) => [i, recognizeLine(engine, gray, lines[i])]));
   if (sample.size === 0) return { gray, lines, turns, sample };
@@ -89,7 +91,8 @@ export function orientPage(engine: OCREngine, working: GrayImage): OrientedPage 
   // Upside down: turn the page and find its lines again. Refinement expects upright type (accents
   // above, descenders below), so the lines found upside down are not carried over, nor their readings.
   const upsideUp = rotateGray(gray, 2);
-  return { gray: upsideUp, lines: refineLines(upsideUp, detectTextLines(upsideUp).lines), turns: turns + 2, sample: new Map() };
+  const upsideUpLines = refineLines(upsideUp, detectTextLines(upsideUp).lines, colourAt?.(turns + 2));
+  return { gray: upsideUp, lines: upsideUpLines, turns: turns + 2, sample: new Map() };
 }
 
 /**

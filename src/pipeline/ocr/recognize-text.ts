@@ -24,6 +24,7 @@ import { recognizeLine, type LineReading } from './line-recognition';
 import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
 import { byStrength, orientPage, type OrientedPage } from './page-orientation';
 import { withEngine } from './tesseract-engine';
+import { colourSampler } from './working-colour';
 import { groupRegions, keptWords, type ReadFragment } from './text-regions';
 
 export interface RecognizeOptions {
@@ -73,7 +74,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
   const { regions, sourceLang, detected } = await withEngine(options.models, async (engineFor) => {
     const firstModel = options.sourceLang ? modelFileFor(options.sourceLang) : LATIN_MODEL;
     const first = await engineFor(firstModel);
-    const page = orientPage(first, working);
+    const page = orientPage(first, working, (turns) => colourSampler(image, scale, turns));
     const readings: (LineReading | undefined)[] = page.lines.map((_, i) => page.sample.get(i));
 
     let language = options.sourceLang;
