@@ -3,8 +3,8 @@
  * right) grouped into regions that read as one unit — the lines of one sign, paragraph or button. Lines
  * join a region when their text is about the same size, they are stacked closely (gap under about one
  * character height) and they overlap horizontally (left-, right- or centre-aligned blocks all overlap).
- * Noise is dropped first: words Tesseract is unsure of, and words without a letter or digit; then
- * regions that are a single letter alone.
+ * Noise is dropped first: words Tesseract is unsure of, words without a letter or digit, and lines
+ * that are a single letter alone.
  */
 import type { Box, OcrLine, OcrWord, TextRegion } from '../types';
 import { meanConfidence, type RecognisedWord } from './line-recognition';
@@ -49,7 +49,7 @@ export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
 export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
   const cleaned = fragments
     .map((f) => ({ ...f, words: keptWords(f.words) }))
-    .filter((f) => f.words.length > 0 && meanConfidence(f.words) >= MIN_LINE_CONFIDENCE);
+    .filter((f) => f.words.length > 0 && meanConfidence(f.words) >= MIN_LINE_CONFIDENCE && !loneLetter(f.words.map((w) => w.text).join(' ')));
 
   const lines = mergeIntoLines(cleaned);
   const order = lines.map((_, i) => i).sort((a, b) => lines[a].box.y - lines[b].box.y);
@@ -69,11 +69,17 @@ export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
     const root = find(i);
     groups.set(root, [...(groups.get(root) ?? []), lines[i]]);
   }
-  // A region that is one letter alone is a shape that looks like one far more often than a word (a
-  // pictogram, a window, a branch), and a single letter needs no translation: erasing it would only
-  // leave a smear where the shape was.
-  const regions = [...groups.values()].map(toRegion).filter((r) => r.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 || /\p{N}/u.test(r.text));
+  const regions = [...groups.values()].map(toRegion);
   return regions.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}
+
+/**
+ * A line that is one letter alone is a shape that looks like one far more often than a word (a
+ * pictogram, a window, a branch), and a single letter needs no translation: erasing it would only
+ * leave a smear where the shape was. Digits stay (a gate, a price).
+ */
+function loneLetter(text: string): boolean {
+  return text.replace(/[^\p{L}\p{N}]/gu, '').length < 2 && !/\p{N}/u.test(text);
 }
 
 interface BuiltLine {

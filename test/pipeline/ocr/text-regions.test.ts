@@ -17,9 +17,10 @@ describe('noise rules of text regions', () => {
     expect(keptWords([word('du', 0.94), word('LOUVRE', 0.9)]).map((w) => w.text)).toEqual(['du', 'LOUVRE']);
   });
 
-  it('drops a region that is one letter alone, but keeps numbers and two-letter labels', () => {
+  it('drops a line that is one letter alone, but keeps numbers and two-letter labels', () => {
     x = 0;
     const regions = groupRegions([
+      { words: [word('À', 0.9, 60)], charHeight: 30 },
       { words: [word('r', 0.9, 100)], charHeight: 30 },
       { words: [word('OK', 0.95, 300)], charHeight: 30 },
       { words: [word('5', 0.95, 500)], charHeight: 30 },
