@@ -3,9 +3,9 @@
  *
  * 1. A grey working copy of at most ~3 MP (inputs may be 16 MP).
  * 2. Text lines are found before recognition (text-detection.ts), in both polarities, and re-segmented
- *    by their own letters' grey (line-refinement.ts); if the lines run vertically the page is turned 90°,
- *    and weak readings are checked upside down (page-orientation.ts), so content rotated by 90°, 180° or
- *    270° is read upright.
+ *    by their own letters' grey and colour (line-refinement.ts), so that only their letters are read; if
+ *    the lines run vertically the page is turned 90°, and weak readings are checked upside down
+ *    (page-orientation.ts), so content rotated by 90°, 180° or 270° is read upright.
  * 3. Each line is read on its own, normalised to black on white at a good size (line-recognition.ts),
  *    with the client's language model. When the language is not given, the strongest lines are read
  *    first with the compact Latin model (which knows every letter of our languages), the language is
@@ -24,8 +24,8 @@ import { recognizeLine, type LineReading } from './line-recognition';
 import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
 import { byStrength, orientPage, type OrientedPage } from './page-orientation';
 import { withEngine } from './tesseract-engine';
-import { colourSampler } from './working-colour';
 import { groupRegions, keptWords, type ReadFragment } from './text-regions';
+import { colourSampler } from './working-colour';
 
 export interface RecognizeOptions {
   /** The client's source language; omitted → detected from the text. */
