@@ -1,6 +1,6 @@
 /**
- * Re-segments each detected line by the grey of its own letters, so that Tesseract is shown the letters
- * and nothing else.
+ * Re-segments each detected line by the grey (and colour) of its own letters, so that Tesseract is
+ * shown the letters and nothing else.
  *
  * Detection classes every pixel against its neighbourhood. On a photo that joins letters to background
  * of a similar grey (white type over pale stone, the fill of outlined type to the wall around it: the
@@ -8,22 +8,29 @@
  * box it hands on holds whatever texture lies around and between the letters, which Tesseract reads as
  * strokes (an "ü" from a speck above a "u", a "P" from a patch before an "S"). Once a line is found,
  * though, the grey of its letters is known (`inkThreshold`), and type is drawn in one colour where the
- * background rarely matches it exactly. So the line's surroundings are thresholded again at that level:
+ * background rarely matches it exactly. So the line's surroundings are thresholded again at that level
+ * (line-layer.ts), coloured type also by its colour (letter-colour.ts):
  *
- * - components of that mask that are letter-sized and sit on the line's band are its letters: first those
- *   on the characters detection found, then, growing outward a word space at a time, letters it missed
- *   (split from the background only at this level, or too small or thin to pass as characters);
- * - small components beside or above them are dots, accents, punctuation and superscripts;
+ * - pieces that are letter-sized and stand on the line's (possibly tilted) band are its letters: first
+ *   those on the characters detection found, then, growing outward a word space at a time, letters it
+ *   missed (split from the background only at this level, or too small or thin to pass as characters);
+ *   a detected character that runs into something larger at this level keeps what is inside its box;
+ * - pictograms in their frames are left out (pictogram-frames.ts);
+ * - small pieces over, beside or between the letters, where such marks sit and about a stroke thick,
+ *   are dots, accents, punctuation, hyphens and superscripts (looked for by grey alone, at a level
+ *   nearer the paper for small type, whose dots are blurred);
  * - everything else in the box (texture, the outline or shadow of the letters, neighbouring lines) is
  *   painted over with paper when the line is read (see `mask`, used by line-recognition.ts).
  *
  * Detected pieces of background that do not match the letters' grey simply vanish at this level.
  */
 import type { Box } from '../types';
-import { labelRuns, RunList } from './connected-components';
 import type { GrayImage } from './gray-image';
-import type { ColourAt } from './working-colour';
+import { textColour } from './letter-colour';
+import { dilate, inkWithin, paint, pieceBox, threshold, type Piece, type Region } from './line-layer';
+import { pictogramPieces } from './pictogram-frames';
 import { padBox, plausibleLine, type LineCandidate } from './text-detection';
+import type { ColourAt } from './working-colour';
 
 /**
  * In character heights (the median height of the line's characters): how far above the line's top a
@@ -37,23 +44,6 @@ const TALLEST = 2.5;
 const GROW_LIMIT = 3;
 /** The widest gap between letters of one line (a word space), in character heights. */
 const WORD_GAP = 1.2;
-
-/** The pixels of a region on the ink side of a grey level, as runs, their components and those as pieces. */
-interface Layer {
-  runs: RunList;
-  runComponent: Int32Array;
-  pieces: Piece[];
-}
-
-interface Piece {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  area: number;
-  /** Mean grey of the piece's pixels. */
-  level: number;
-}
 
 /**
  * Refines `lines` of `gray` (see the module comment). Lines whose letters cannot be told from their
@@ -229,199 +219,6 @@ export function refineLine(gray: GrayImage, line: LineCandidate, colourAt?: Colo
   const newParts = found.map(pieceBox);
   // Anti-aliased edges lie just outside the threshold: the mask is widened by a pixel.
   return { ...line, box, parts: newParts, characters: newParts.length, mask: dilate(mask, box.width, box.height, 1) };
-}
-
-function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const across = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let lastSet = -Infinity;
-    for (let x = 0; x < width; x++) {
-      if (mask[row + x]) lastSet = x;
-      if (x - lastSet <= radius) across[row + x] = 1;
-    }
-    lastSet = Infinity;
-    for (let x = width - 1; x >= 0; x--) {
-      if (mask[row + x]) lastSet = x;
-      if (lastSet - x <= radius) across[row + x] = 1;
-    }
-  }
-  const out = new Uint8Array(mask.length);
-  for (let x = 0; x < width; x++) {
-    let lastSet = -Infinity;
-    for (let y = 0; y < height; y++) {
-      if (across[y * width + x]) lastSet = y;
-      if (y - lastSet <= radius) out[y * width + x] = 1;
-    }
-    lastSet = Infinity;
-    for (let y = height - 1; y >= 0; y--) {
-      if (across[y * width + x]) lastSet = y;
-      if (lastSet - y <= radius) out[y * width + x] = 1;
-    }
-  }
-  return out;
-}
-
-/**
- * Frames and what they hold. A piece whose box encloses another of the same grey is a frame (a box
- * around a label, the square of a pictogram), never a letter: counters are not filled with ink of the
- * letter's own colour. When the frame is about as wide as it is tall and holds one to three pieces, it
- * is a pictogram beside the words (a walking figure on a direction sign, an icon on a button), and its
- * figure goes with it, whichever of the two layers it was found in.
- */
-function pictogramPieces(pieces: Piece[], markPieces: Piece[], inkColoured: (p: Piece) => boolean): Set<Piece> {
-  const out = new Set<Piece>();
-  const byLeft = [...pieces].sort((a, b) => a.x0 - b.x0);
-  const marksByLeft = markPieces === pieces ? byLeft : [...markPieces].sort((a, b) => a.x0 - b.x0);
-  // The pieces of `sorted` inside `frame`: only those starting within it need a look.
-  const within = (sorted: Piece[], frame: Piece, minArea: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].x0 <= frame.x0) lo = mid + 1;
-      else hi = mid;
-    }
-    const found: Piece[] = [];
-    for (let i = lo; i < sorted.length && sorted[i].x0 < frame.x1; i++) {
-      const p = sorted[i];
-      if (p.area >= minArea && p.x1 < frame.x1 && p.y0 > frame.y0 && p.y1 < frame.y1) found.push(p);
-    }
-    return found;
-  };
-  for (const frame of pieces) {
-    const w = frame.x1 - frame.x0;
-    const h = frame.y1 - frame.y0;
-    if (w < 6 || h < 6) continue;
-    // What shows through a letter's counter may just pass the threshold (pale stone inside the O of
-    // white type): only pieces of the ink's own grey make a frame of what surrounds them.
-    const inside = within(byLeft, frame, 0.02 * w * h).filter(inkColoured);
-    if (inside.length === 0) continue;
-    out.add(frame);
-    if (w / h < 0.6 || w / h > 1.7 || inside.length > 3) continue;
-    for (const p of inside) out.add(p);
-    if (marksByLeft !== byLeft) for (const p of within(marksByLeft, frame, 1)) out.add(p);
-  }
-  return out;
-}
-
-type Region = { x0: number; y0: number; x1: number; y1: number };
-
-/** The colour of a line's letters, and how far from it (RGB distance) most of their pixels lie. */
-interface TextColour {
-  colourAt: ColourAt;
-  r: number;
-  g: number;
-  b: number;
-  /** Pixels further from the colour than this are not the letters'. */
-  reach: number;
-}
-
-/** Letters this far from grey (largest minus smallest channel) are coloured type. */
-const COLOURED = 40;
-/** The colour test allows at least this distance: JPEG smears colour over pairs of pixels. */
-const MIN_REACH = 60;
-
-/**
- * The colour of `line`'s letters: the median of the pixels inside its detected characters that pass
- * its grey threshold, and a reach of two and a half times their median distance from it (the boxes
- * also hold some background that passes the grey threshold, so a high percentile would reach it). Characters wider than a letter are left out: they are often a letter merged with background
- * of its grey, the very thing colour is to tell apart. Undefined for grey type (white, black, grey):
- * colour tells it nothing that grey does not.
- */
-function textColour(gray: GrayImage, region: Region, line: LineCandidate, colourAt: ColourAt): TextColour | undefined {
-  const light = line.polarity === 'light';
-  const t = line.inkThreshold;
-  const samples: number[] = [];
-  const letterSized = line.parts.filter((p) => p.width <= 1.5 * line.charHeight && p.height <= 1.6 * line.charHeight);
-  for (const p of letterSized.length >= 2 ? letterSized : line.parts) {
-    const x0 = Math.max(region.x0, p.x), x1 = Math.min(region.x1, p.x + p.width);
-    const y0 = Math.max(region.y0, p.y), y1 = Math.min(region.y1, p.y + p.height);
-    for (let y = y0; y < y1; y++) {
-      for (let x = x0; x < x1; x++) {
-        const v = gray.data[y * gray.width + x];
-        if (light ? v >= t : v <= t) samples.push(colourAt(x, y));
-      }
-    }
-  }
-  if (samples.length < 20) return undefined;
-  const r = median(samples.map((c) => c >> 16));
-  const g = median(samples.map((c) => (c >> 8) & 255));
-  const b = median(samples.map((c) => c & 255));
-  if (Math.max(r, g, b) - Math.min(r, g, b) < COLOURED) return undefined;
-  const distances = samples.map((c) => Math.hypot((c >> 16) - r, ((c >> 8) & 255) - g, (c & 255) - b));
-  const reach = Math.max(MIN_REACH, 2.5 * median(distances));
-  return { colourAt, r, g, b, reach };
-}
-
-function threshold(gray: GrayImage, region: Region, level: number, light: boolean, colour?: TextColour): Layer {
-  const runs = new RunList();
-  const near = (x: number, y: number) => {
-    const c = colour!.colourAt(x, y);
-    return Math.hypot((c >> 16) - colour!.r, ((c >> 8) & 255) - colour!.g, (c & 255) - colour!.b) <= colour!.reach;
-  };
-  for (let y = region.y0; y < region.y1; y++) {
-    const row = y * gray.width;
-    let start = -1;
-    for (let x = region.x0; x < region.x1; x++) {
-      const v = gray.data[row + x];
-      const ink = (light ? v >= level : v <= level) && (!colour || near(x, y));
-      if (ink && start < 0) start = x;
-      else if (!ink && start >= 0) {
-        runs.push(y, start, x);
-        start = -1;
-      }
-    }
-    if (start >= 0) runs.push(y, start, region.x1);
-  }
-  const cc = labelRuns(runs);
-  const sums = new Float64Array(cc.count);
-  for (let k = 0; k < runs.count; k++) {
-    const row = runs.row[k] * gray.width;
-    let sum = 0;
-    for (let x = runs.start[k]; x < runs.end[k]; x++) sum += gray.data[row + x];
-    sums[cc.runComponent[k]] += sum;
-  }
-  const pieces: Piece[] = [];
-  for (let c = 0; c < cc.count; c++) {
-    pieces.push({ x0: cc.minX[c], y0: cc.minY[c], x1: cc.maxX[c], y1: cc.maxY[c], area: cc.area[c], level: sums[c] / cc.area[c] });
-  }
-  return { runs, runComponent: cc.runComponent, pieces };
-}
-
-/**
- * Sets the pixels of `box` (in `mask`) covered by the pieces of `layer` that `chosen` marks, or by any
- * of its pixels inside `within`.
- */
-function paint(mask: Uint8Array, box: Box, layer: Layer, chosen: Uint8Array | undefined, within?: Box): void {
-  const { runs } = layer;
-  const clip = within ?? box;
-  for (let k = 0; k < runs.count; k++) {
-    if (chosen && !chosen[layer.runComponent[k]]) continue;
-    const row = runs.row[k];
-    if (row < clip.y || row >= clip.y + clip.height) continue;
-    const y = row - box.y;
-    if (y < 0 || y >= box.height) continue;
-    const a = Math.max(0, Math.max(runs.start[k], clip.x) - box.x);
-    const b = Math.min(box.width, Math.min(runs.end[k], clip.x + clip.width) - box.x);
-    if (b > a) mask.fill(1, y * box.width + a, y * box.width + b);
-  }
-}
-
-/** How many pixels of `layer` lie inside `box`. */
-function inkWithin(layer: Layer, box: Box): number {
-  const { runs } = layer;
-  let n = 0;
-  for (let k = 0; k < runs.count; k++) {
-    const row = runs.row[k];
-    if (row < box.y || row >= box.y + box.height) continue;
-    n += Math.max(0, Math.min(runs.end[k], box.x + box.width) - Math.max(runs.start[k], box.x));
-  }
-  return n;
-}
-
-function pieceBox(p: Piece): Box {
-  return { x: p.x0, y: p.y0, width: p.x1 - p.x0, height: p.y1 - p.y0 };
 }
 
 /**
