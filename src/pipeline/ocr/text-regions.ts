@@ -27,22 +27,33 @@ const MIN_LINE_CONFIDENCE = 0.6;
  * look like one (a window frame read as "À" among unreadable strokes), not a word.
  */
 const WEAK_LINE_CONFIDENCE = 0.3;
+/**
+ * Among short words only (no word of four letters or more beside them), three letters are short too,
+ * and a line that is one such word alone needs this much: a branch or a grille read as "sar" or "ve".
+ */
+const LONE_SHORT_WORD_CONFIDENCE = 0.8;
+
+const lettersOf = (word: { text: string }) => word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
 
 /** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets). */
-export function keepWord(word: RecognisedWord, lineIsStrong = false, lineIsWeak = false): boolean {
+export function keepWord(word: RecognisedWord, lineIsStrong = false, lineIsWeak = false, lineOfShortWords = false): boolean {
   if (!/[\p{L}\p{N}]/u.test(word.text)) return false;
-  const letters = word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  const letters = lettersOf(word);
   if (letters <= 2 && lineIsWeak) return false;
-  const needed = letters <= 2 ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE;
+  const short = letters <= 2 || (letters === 3 && lineOfShortWords);
+  const needed = short ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE;
   // Next to a confidently read long word, a word is more likely real: ask for less.
   return word.confidence >= (lineIsStrong ? needed - STRONG_LINE_BONUS : needed);
 }
 
 /** The words of one line worth keeping (see keepWord). */
 export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
-  const strong = words.some((w) => w.confidence >= 0.8 && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
+  const strong = words.some((w) => w.confidence >= 0.8 && lettersOf(w) >= 4);
   const weak = meanConfidence(words) < WEAK_LINE_CONFIDENCE;
-  return words.filter((w) => keepWord(w, strong, weak));
+  const shortOnly = !words.some((w) => lettersOf(w) >= 4);
+  const kept = words.filter((w) => keepWord(w, strong, weak, shortOnly));
+  if (kept.length === 1 && lettersOf(kept[0]) <= 3 && kept[0].confidence < LONE_SHORT_WORD_CONFIDENCE) return [];
+  return kept;
 }
 
 /** Groups fragments into lines and lines into regions. Boxes stay in the fragments' coordinates. */

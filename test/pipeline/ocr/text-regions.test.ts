@@ -17,6 +17,14 @@ describe('noise rules of text regions', () => {
     expect(keptWords([word('du', 0.94), word('LOUVRE', 0.9)]).map((w) => w.text)).toEqual(['du', 'LOUVRE']);
   });
 
+  it('asks more of short words with no long word beside them, and most of a short word alone', () => {
+    expect(keptWords([word('sar', 0.61)])).toEqual([]);
+    expect(keptWords([word('ve', 0.77)])).toEqual([]);
+    expect(keptWords([word('3G', 0.93), word('vil', 0.58)]).map((w) => w.text)).toEqual(['3G']);
+    expect(keptWords([word('OK', 0.95)]).map((w) => w.text)).toEqual(['OK']);
+    expect(keptWords([word('Bare', 0.9), word('i', 0.9), word('dag', 0.6)]).map((w) => w.text)).toEqual(['Bare', 'i', 'dag']);
+  });
+
   it('drops a line that is one letter alone, but keeps numbers and two-letter labels', () => {
     x = 0;
     const regions = groupRegions([
