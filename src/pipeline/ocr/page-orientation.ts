@@ -12,6 +12,7 @@
  * on such evidence: with none, it stays as it came, since photos are almost always upright.
  */
 import type { OCREngine } from 'tesseract-wasm';
+import type { Box } from '../types';
 import { rotateGray, type GrayImage } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
 import { refineLines } from './line-refinement';
@@ -88,11 +89,14 @@ export function orientPage(engine: OCREngine, working: GrayImage, colourAt?: (tu
   }
   if (upsideDown <= upright) return { gray, lines, turns, sample };
 
-  // Upside down: turn the page and find its lines again. Refinement expects upright type (accents
-  // above, descenders below), so the lines found upside down are not carried over, nor their readings.
+  // Upside down: turn the page and the lines as detected, and refine them again there. Refinement
+  // expects upright type (accents above, descenders below), so neither the refined lines nor their
+  // readings are carried over.
+  const { width, height } = gray;
+  const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
   const upsideUp = rotateGray(gray, 2);
-  const upsideUpLines = refineLines(upsideUp, detectTextLines(upsideUp).lines, colourAt?.(turns + 2));
-  return { gray: upsideUp, lines: upsideUpLines, turns: turns + 2, sample: new Map() };
+  const candidates = detection.lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn) }));
+  return { gray: upsideUp, lines: refineLines(upsideUp, candidates, colourAt?.(turns + 2)), turns: turns + 2, sample: new Map() };
 }
 
 /**
