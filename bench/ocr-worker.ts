@@ -1,10 +1,12 @@
 /**
- * Worker run by bench/ocr.mjs: decodes a posted image with photon (as the pipeline's decoder will) and
- * runs recognizeText on it, answering with the result, the time OCR took inside workerd and the size of
- * the Tesseract heap afterwards.
+ * Worker run by bench/ocr.mjs: decodes a posted image with the pipeline's own decoder (decode-image.ts:
+ * mozjpeg for JPEG, our PNG decoder) and runs recognizeText on it, answering with the result, the time
+ * OCR took inside workerd and the size of the Tesseract heaps afterwards.
  */
 import { PhotonImage } from '@cf-wasm/photon';
 import { isLanguageCode } from '../src/languages';
+import { decodeImage } from '../src/pipeline/image/decode-image';
+import { probeImage } from '../src/pipeline/image/probe';
 import { assetModelSource } from '../src/pipeline/ocr/models';
 import { recognizeText } from '../src/pipeline/ocr/recognize-text';
 import { engineHeapBytes } from '../src/pipeline/ocr/tesseract-engine';
@@ -40,9 +42,9 @@ export default {
       // Raw RGBA with the size in the query: skips photon for inputs it would need >128 MB to decode.
       image = { width: Number(url.searchParams.get('w')), height: Number(url.searchParams.get('h')), data: bytes };
     } else {
-      const photon = PhotonImage.new_from_byteslice(bytes);
-      image = { width: photon.get_width(), height: photon.get_height(), data: photon.get_raw_pixels() };
-      photon.free();
+      const probe = probeImage(bytes);
+      if (!probe.ok) return Response.json({ error: probe.message }, { status: 422 });
+      image = (await decodeImage(bytes, { format: probe.image.format, images: env.IMAGES })).image;
     }
     const lang = url.searchParams.get('lang') ?? '';
     const started = performance.now();

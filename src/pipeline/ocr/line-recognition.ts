@@ -96,15 +96,16 @@ function clampBox(box: Box, within: Box): Box {
 export function prepareLine(gray: GrayImage, line: LineCandidate, upsideDown = false): { image: GrayImage; scale: number } {
   const { box } = line;
   const scale = lineScale(line.charHeight);
-  const keep = characterMask(line);
+  const keep = line.mask ?? characterMask(line);
   const w = Math.max(1, Math.round(box.width * scale));
   const h = Math.max(1, Math.round(box.height * scale));
   const width = w + 2 * PAD;
   const height = h + 2 * PAD;
   const out = new Uint8Array(width * height).fill(255);
-  const span = line.paperLevel - line.inkLevel;
+  const ink = line.inkLevel;
+  const span = line.paperLevel - ink || 1;
   const lut = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - line.inkLevel) / span) * 255)));
+  for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - ink) / span) * 255)));
 
   for (let y = 0; y < h; y++) {
     const fy = Math.max(0, (y + 0.5) / scale - 0.5);

@@ -2,9 +2,10 @@
  * OCR for one upright image: text regions with confidences and boxes, and the source language.
  *
  * 1. A grey working copy of at most ~3 MP (inputs may be 16 MP).
- * 2. Text lines are found before recognition (text-detection.ts), in both polarities; if the lines run
- *    vertically the page is turned 90°, and weak readings are checked upside down, so content rotated by
- *    90°, 180° or 270° is read upright.
+ * 2. Text lines are found before recognition (text-detection.ts), in both polarities, and re-segmented
+ *    by their own letters' grey and colour (line-refinement.ts), so that only their letters are read; if
+ *    the lines run vertically the page is turned 90°, and weak readings are checked upside down
+ *    (page-orientation.ts), so content rotated by 90°, 180° or 270° is read upright.
  * 3. Each line is read on its own, normalised to black on white at a good size (line-recognition.ts),
  *    with the client's language model. When the language is not given, the strongest lines are read
  *    first with the compact Latin model (which knows every letter of our languages), the language is
@@ -18,12 +19,13 @@ import type { LanguageCode } from '../../languages';
 import { markExcluded, excludeMatcher } from '../exclude-text';
 import { detectLanguage, detectWithTable, FALLBACK_LANGUAGE, languageTable } from '../language/detect-language';
 import type { Box, OcrResult, RgbaImage, TextRegion } from '../types';
-import { grayScaled, rotateGray, type GrayImage } from './gray-image';
+import { grayScaled } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
 import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
+import { byStrength, orientPage, type OrientedPage } from './page-orientation';
 import { withEngine } from './tesseract-engine';
-import { detectTextLines, type LineCandidate } from './text-detection';
 import { groupRegions, keptWords, type ReadFragment } from './text-regions';
+import { colourSampler } from './working-colour';
 
 export interface RecognizeOptions {
   /** The client's source language; omitted → detected from the text. */
@@ -42,20 +44,19 @@ export interface RecognizeOptions {
 const WORKING_PIXELS = 3_000_000;
 /** Sample lines the Latin model read at least this confidently are not read again. */
 const KEEP_SAMPLE_ABOVE = 0.85;
-/** Lines read (with the Latin model when detecting the language) to judge orientation. */
-const ORIENTATION_LINES = 2;
 /** Letters of text the language is detected from, at least (when the image has them)... */
 const SAMPLE_LETTERS = 60;
 /** ...read from at most this many lines (a photo has many candidates and little text). */
 const SAMPLE_MAX_LINES = 8;
-/** A sample line read below this confidence, with no word worth keeping, is not read again. */
+/**
+ * A sample line read below this confidence, with no word worth keeping, is not read again unless it has
+ * at least NOISE_CHARACTERS characters: the Latin model, without a dictionary, reads condensed capitals
+ * and type over photos poorly where the language model does well, but noise rarely chains that long.
+ */
 const NOISE_BELOW = 0.3;
+const NOISE_CHARACTERS = 6;
 /** Lines with fewer letters are too short to tell their own language. */
 const FOREIGN_LINE_LETTERS = 15;
-/** A difference in mean confidence this large between upright and upside-down readings settles it. */
-const CLEAR_ORIENTATION = 0.3;
-/** Below this mean confidence on its strongest lines, the page is also tried upside down. */
-const UPRIGHT_DOUBT = 0.75;
 
 let runs = 0;
 
@@ -73,7 +74,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
   const { regions, sourceLang, detected } = await withEngine(options.models, async (engineFor) => {
     const firstModel = options.sourceLang ? modelFileFor(options.sourceLang) : LATIN_MODEL;
     const first = await engineFor(firstModel);
-    const page = orientPage(first, working);
+    const page = orientPage(first, working, (turns) => colourSampler(image, scale, turns));
     const readings: (LineReading | undefined)[] = page.lines.map((_, i) => page.sample.get(i));
 
     let language = options.sourceLang;
@@ -91,8 +92,9 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       for (let i = 0; i < page.lines.length; i++) {
         const sampled = readings[i];
         if (sampled && sampled.confidence >= KEEP_SAMPLE_ABOVE) continue;
-        // What the Latin model could not read at all is noise the other model will not read either.
-        if (sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0) continue;
+        // What the Latin model could not read at all is most often noise the other model will not read either.
+        const noise = sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0;
+        if (noise && page.lines[i].characters < NOISE_CHARACTERS) continue;
         const again = recognizeLine(second, page.gray, page.lines[i]);
         // On a near tie prefer the language model: its dictionary fixes plausible-looking misreadings.
         readings[i] = !sampled || again.confidence >= sampled.confidence - 0.02 ? again : sampled;
@@ -159,69 +161,6 @@ function extendSample(engine: OCREngine, page: OrientedPage, readings: (LineRead
     if (letters() >= SAMPLE_LETTERS) break;
     readings[i] ??= recognizeLine(engine, page.gray, page.lines[i]);
   }
-}
-
-/** Line indices, strongest (most and largest characters) first. */
-function byStrength(lines: LineCandidate[]): number[] {
-  const weight = (l: LineCandidate) => l.characters * l.charHeight;
-  return lines.map((_, i) => i).sort((a, b) => weight(lines[b]) - weight(lines[a]));
-}
-
-interface OrientedPage {
-  gray: GrayImage;
-  lines: LineCandidate[];
-  /** Clockwise quarter turns applied to the working copy to make the text upright. */
-  turns: number;
-  /** Readings of the strongest lines made while deciding the orientation, by line index. */
-  sample: Map<number, LineReading>;
-}
-
-/**
- * Finds the lines of `working` and the quarter turns that make them upright: lines chained top to bottom
- * mean the page is on its side; a weak reading of the strongest lines is compared with reading them
- * upside down.
- */
-function orientPage(engine: OCREngine, working: GrayImage): OrientedPage {
-  let turns = 0;
-  let gray = working;
-  let detection = detectTextLines(gray);
-  if (detection.verticalRatio > 1) {
-    const turned = rotateGray(working, 1);
-    const turnedDetection = detectTextLines(turned);
-    if (turnedDetection.verticalRatio < 1) {
-      turns = 1;
-      gray = turned;
-      detection = turnedDetection;
-    }
-  }
-  const lines = detection.lines;
-  const strongest = byStrength(lines).slice(0, ORIENTATION_LINES);
-  const sample = new Map(strongest.map((i) => [i, recognizeLine(engine, gray, lines[i])]));
-  if (strongest.length === 0) return { gray, lines, turns, sample };
-  const mean = (readings: LineReading[]) => readings.reduce((a, r) => a + r.confidence, 0) / readings.length;
-  const upright = mean([...sample.values()]);
-  if (upright >= UPRIGHT_DOUBT && turns === 0) return { gray, lines, turns, sample };
-  // Read the strongest lines upside down one at a time, stopping as soon as the answer is clear.
-  const flippedReadings: LineReading[] = [];
-  for (const i of strongest) {
-    flippedReadings.push(recognizeLine(engine, gray, lines[i], true));
-    const uprightSoFar = mean(strongest.slice(0, flippedReadings.length).map((j) => sample.get(j)!));
-    if (Math.abs(mean(flippedReadings) - uprightSoFar) > CLEAR_ORIENTATION) break;
-  }
-  const uprightTested = mean(strongest.slice(0, flippedReadings.length).map((j) => sample.get(j)!));
-  if (mean(flippedReadings) <= uprightTested + 0.05) return { gray, lines, turns, sample };
-  // Upside down: turn the page and carry the lines and the readings just made over to it.
-  const { width, height } = gray;
-  const turn = (b: Box): Box => ({ ...b, x: width - b.x - b.width, y: height - b.y - b.height });
-  const turnedLines = lines.map((l) => ({ ...l, box: turn(l.box), parts: l.parts.map(turn) }));
-  const turnedSample = new Map(
-    flippedReadings.map((reading, k) => {
-      const lineIndex = strongest[k];
-      const words = reading.words.map((w) => ({ ...w, box: turn(w.box) }));
-      return [lineIndex, { ...reading, words }];
-    }),
-  );
-  return { gray: rotateGray(gray, 2), lines: turnedLines, turns: turns + 2, sample: turnedSample };
 }
 
 /** Maps a region from the (turned, scaled) working copy back to pixels of the input image. */

@@ -1,11 +1,17 @@
 /**
- * The Tesseract engine of this isolate. tesseract-wasm is built for browsers: it compiles its .wasm
- * from bytes, which Workers forbid, so we import the precompiled modules (wrangler hands us a
+ * The Tesseract engines of this isolate. tesseract-wasm is built for browsers: it compiles its .wasm
+ * from bytes, which Workers forbid, so we import the precompiled module (wrangler hands us a
  * WebAssembly.Module) and give the library a stand-in for the bytes that our own instantiate step
- * recognises. One WebAssembly instance is created lazily per isolate and reused; inside it we keep a
- * Tesseract API object per loaded model (the first-pass Latin model and the last language model used)
- * so that switching between them costs nothing. WebAssembly memory never shrinks, so once a run leaves
- * the heap above HEAP_BUDGET_BYTES the instance is dropped and the next run builds a fresh one.
+ * recognises.
+ *
+ * Each model gets a WebAssembly instance of its own. Tesseract keeps the word lists (dawgs) of loaded
+ * models in a process-wide cache keyed by the language name given at initialisation, and tesseract-wasm
+ * initialises every model as "eng": a second model in the same instance would be handed the first one's
+ * dictionaries, whose entries index another model's alphabet, and would read worse than native
+ * Tesseract (in ways that depend on which images the isolate served before). Instances are built lazily
+ * (a few milliseconds from the compiled module, plus the model's own initialisation) and reused; at most
+ * two are kept, the first-pass Latin model's and one language model's. WebAssembly memory never shrinks,
+ * so an instance whose heap a run leaves above HEAP_BUDGET_BYTES is dropped and rebuilt when next needed.
  */
 import { createOCREngine, type OCREngine } from 'tesseract-wasm';
 // The package's exports map hides dist/, so the module is imported by path. Only the SIMD build is
@@ -15,13 +21,13 @@ import simdModule from '../../../node_modules/tesseract-wasm/dist/tesseract-core
 import type { ModelSource } from './models';
 
 /**
- * Drop the instance after a run that leaves its heap above this. The heap is 16–23 MiB in steady use
+ * Drop an instance after a run that leaves its heap above this. A heap is 16–23 MiB in steady use
  * (lines are read one small crop at a time); an isolate has 128 MB for everything, input image included.
  */
 export const HEAP_BUDGET_BYTES = 40 * 1024 * 1024;
 
-/** Models kept loaded at once: the Latin first-pass model and one language model. */
-const MAX_LOADED_MODELS = 2;
+/** Instances (one model each) kept at once: the Latin first-pass model's and one language model's. */
+const MAX_INSTANCES = 2;
 
 /** The Emscripten module object behind an OCREngine (tesseract-wasm keeps it in `_tesseractLib`). */
 interface TesseractLib {
@@ -30,14 +36,11 @@ interface TesseractLib {
 
 interface EngineInstance {
   lib: TesseractLib;
-  /** Builds another Tesseract API object inside the same WebAssembly instance. */
-  newEngine: () => OCREngine;
-  /** One engine per loaded model, least recently used first. */
-  engines: Map<string, OCREngine>;
-  spare: OCREngine | undefined;
+  engine: OCREngine;
 }
 
-let instance: Promise<EngineInstance> | undefined;
+/** Instances by model file name, least recently used first. */
+const instances = new Map<string, Promise<EngineInstance>>();
 let queue: Promise<unknown> = Promise.resolve();
 let builds = 0;
 
@@ -46,18 +49,21 @@ export function engineBuildCount(): number {
   return builds;
 }
 
-/** Size of the current engine heap in bytes, or 0 when no engine exists. */
+/** Total size of the engines' heaps in bytes, or 0 when no engine exists. */
 export async function engineHeapBytes(): Promise<number> {
-  if (!instance) return 0;
-  const built = await instance.catch(() => undefined);
-  return built ? built.lib.HEAPU8.byteLength : 0;
+  let total = 0;
+  for (const pending of instances.values()) {
+    const built = await pending.catch(() => undefined);
+    total += built ? built.lib.HEAPU8.byteLength : 0;
+  }
+  return total;
 }
 
 /**
- * Runs `work` with exclusive use of the isolate's engine; `engineFor(model)` returns an engine with
+ * Runs `work` with exclusive use of the isolate's engines; `engineFor(model)` returns an engine with
  * that model loaded. Calls are queued: Tesseract is synchronous and keeps one image per engine, so two
- * requests in the same isolate must not interleave. After the work, an engine whose heap grew past the
- * budget (or that failed) is dropped so the next caller gets a fresh one.
+ * requests in the same isolate must not interleave. After the work, every instance whose heap is past
+ * the budget (and every instance used, when the work failed) is dropped so the next caller gets a fresh one.
  */
 export async function withEngine<T>(
   models: ModelSource,
@@ -65,64 +71,65 @@ export async function withEngine<T>(
   heapBudgetBytes = HEAP_BUDGET_BYTES,
 ): Promise<T> {
   const run = queue.then(async () => {
-    const built = await getInstance();
+    const used = new Set<string>();
     let failed = false;
     try {
-      return await work((model) => engineWithModel(built, models, model));
+      return await work((model) => {
+        used.add(model);
+        return instanceFor(models, model).then((built) => built.engine);
+      });
     } catch (error) {
       failed = true;
       throw error;
     } finally {
-      if (failed || built.lib.HEAPU8.byteLength > heapBudgetBytes) dropInstance(built);
+      for (const [model, pending] of [...instances]) {
+        const built = await pending.catch(() => undefined);
+        if (built && ((failed && used.has(model)) || built.lib.HEAPU8.byteLength > heapBudgetBytes)) dropInstance(model, built);
+      }
     }
   });
   queue = run.catch(() => undefined);
   return run;
 }
 
-function getInstance(): Promise<EngineInstance> {
-  if (!instance) {
-    instance = buildInstance();
-    instance.catch(() => (instance = undefined));
+function instanceFor(models: ModelSource, model: string): Promise<EngineInstance> {
+  let pending = instances.get(model);
+  if (pending) {
+    instances.delete(model); // re-insert: Map order is least recently used first
+    instances.set(model, pending);
+    return pending;
   }
-  return instance;
-}
-
-async function buildInstance(): Promise<EngineInstance> {
-  const first = await instantiate(simdModule);
-  builds++;
-  const lib = (first as unknown as { _tesseractLib: TesseractLib })._tesseractLib;
-  const Engine = first.constructor as new (lib: TesseractLib) => OCREngine;
-  return { lib, newEngine: () => new Engine(lib), engines: new Map(), spare: first };
-}
-
-function dropInstance(built: EngineInstance): void {
-  for (const engine of built.engines.values()) engine.destroy();
-  built.spare?.destroy();
-  built.engines.clear();
-  built.spare = undefined;
-  // Runs are queued, so the instance being dropped is the current one.
-  instance = undefined;
-}
-
-async function engineWithModel(built: EngineInstance, models: ModelSource, model: string): Promise<OCREngine> {
-  const loaded = built.engines.get(model);
-  if (loaded) {
-    built.engines.delete(model);
-    built.engines.set(model, loaded);
-    return loaded;
+  for (const [oldest, old] of instances) {
+    if (instances.size < MAX_INSTANCES) break;
+    instances.delete(oldest);
+    old.then((built) => built.engine.destroy(), () => undefined);
   }
+  pending = buildInstance(models, model);
+  instances.set(model, pending);
+  pending.catch(() => {
+    if (instances.get(model) === pending) instances.delete(model);
+  });
+  return pending;
+}
+
+async function buildInstance(models: ModelSource, model: string): Promise<EngineInstance> {
   const bytes = await models(model);
-  while (built.engines.size >= MAX_LOADED_MODELS) {
-    const [oldest, engine] = built.engines.entries().next().value as [string, OCREngine];
+  const engine = await instantiate(simdModule);
+  builds++;
+  try {
+    engine.loadModel(bytes);
+  } catch (error) {
     engine.destroy();
-    built.engines.delete(oldest);
+    throw error;
   }
-  const engine = built.spare ?? built.newEngine();
-  built.spare = undefined;
-  engine.loadModel(bytes);
-  built.engines.set(model, engine);
-  return engine;
+  const lib = (engine as unknown as { _tesseractLib: TesseractLib })._tesseractLib;
+  return { lib, engine };
+}
+
+function dropInstance(model: string, built: EngineInstance): void {
+  built.engine.destroy();
+  // Runs are queued, so the instance being dropped is the current one for its model.
+  instances.delete(model);
 }
 
 /**

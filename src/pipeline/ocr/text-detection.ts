@@ -27,9 +27,20 @@ export interface LineCandidate {
   /** Mean grey of the characters and of the rest of the (padded) box. */
   inkLevel: number;
   paperLevel: number;
+  /**
+   * The grey that most (85%) of the characters' own pixels are darker than (dark text) or lighter than
+   * (light text). Letters are drawn in one colour; the background around them, even where it is about
+   * as light or dark, rarely matches it, so this level tells a line's letters from what touches them.
+   */
+  inkThreshold: number;
   characters: number;
   /** Boxes of the line's characters: everything else inside `box` belongs to something else. */
   parts: Box[];
+  /**
+   * Which pixels of `box` (row-major, 1 = shown) are the line's letters and marks, once refined
+   * (line-refinement.ts); without it, the areas around `parts` are shown.
+   */
+  mask?: Uint8Array;
 }
 
 export interface TextDetection {
@@ -187,7 +198,9 @@ function characterLike(cc: Components, c: number, imageHeight: number): boolean 
 /**
  * Drops frames: components whose box holds another sizeable component of the same polarity (the border
  * of a pictogram around its figure, a box around a label). A letter's counters are never filled with
- * ink of its own colour, so letters pass.
+ * ink of its own colour, so letters pass. A frame about as wide as it is tall around one to three
+ * components is a pictogram (a walking figure in its square on a direction sign, an icon on a button):
+ * what it holds goes too, or the figure is read as a letter ("I", "À") of the word beside it.
  */
 function withoutFrames(cc: Components, candidates: number[]): number[] {
   const cell = 32;
@@ -200,19 +213,26 @@ function withoutFrames(cc: Components, candidates: number[]): number[] {
     if (list) list.push(c);
     else grid.set(k, [c]);
   }
-  return candidates.filter((c) => {
+  const pictogram = new Set<number>();
+  const frames = new Set<number>();
+  for (const c of candidates) {
     const x0 = cc.minX[c], y0 = cc.minY[c], x1 = cc.maxX[c], y1 = cc.maxY[c];
     const minArea = 0.02 * (x1 - x0) * (y1 - y0);
+    const inside: number[] = [];
     for (let gy = Math.floor(y0 / cell); gy <= Math.floor(y1 / cell); gy++) {
       for (let gx = Math.floor(x0 / cell); gx <= Math.floor(x1 / cell); gx++) {
         for (const d of grid.get(gy * 100003 + gx) ?? []) {
           if (d === c || cc.area[d] < minArea) continue;
-          if (cc.minX[d] > x0 && cc.maxX[d] < x1 && cc.minY[d] > y0 && cc.maxY[d] < y1) return false;
+          if (cc.minX[d] > x0 && cc.maxX[d] < x1 && cc.minY[d] > y0 && cc.maxY[d] < y1) inside.push(d);
         }
       }
     }
-    return true;
-  });
+    if (inside.length === 0) continue;
+    frames.add(c);
+    const aspect = (x1 - x0) / (y1 - y0);
+    if (aspect >= 0.6 && aspect <= 1.7 && inside.length <= 3) for (const d of inside) pictogram.add(d);
+  }
+  return candidates.filter((c) => !frames.has(c) && !pictogram.has(c));
 }
 
 function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList, polarity: Polarity): ChainResult {
@@ -334,6 +354,35 @@ function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList,
     inkSum[c] += s;
   }
 
+  // Runs grouped by component (counting sort), for the grey histogram of a line's characters.
+  const runStart = new Int32Array(cc.count + 1);
+  for (let k = 0; k < runs.count; k++) runStart[cc.runComponent[k] + 1]++;
+  for (let c = 0; c < cc.count; c++) runStart[c + 1] += runStart[c];
+  const runOrder = new Int32Array(runs.count);
+  const fill = runStart.slice(0, cc.count);
+  for (let k = 0; k < runs.count; k++) runOrder[fill[cc.runComponent[k]]++] = k;
+  const histogram = new Uint32Array(256);
+  const inkThresholdOf = (members: number[]) => {
+    histogram.fill(0);
+    let n = 0;
+    for (const c of members) {
+      for (let r = runStart[c]; r < runStart[c + 1]; r++) {
+        const k = runOrder[r];
+        const row = runs.row[k] * gray.width;
+        for (let x = runs.start[k]; x < runs.end[k]; x++) histogram[gray.data[row + x]]++;
+        n += runs.end[k] - runs.start[k];
+      }
+    }
+    // Walk from the paper side until 15% of the pixels are behind.
+    let seen = 0;
+    if (polarity === 'light') {
+      for (let v = 0; v < 256; v++) if ((seen += histogram[v]) > 0.15 * n) return v;
+      return 255;
+    }
+    for (let v = 255; v >= 0; v--) if ((seen += histogram[v]) > 0.15 * n) return v;
+    return 0;
+  };
+
   const lines: LineCandidate[] = [];
   for (const chain of groups.values()) {
     if (chain.length < 2 && !wordBlob(cc, chain[0])) continue;
@@ -380,7 +429,8 @@ function chainCharacters(gray: GrayImage, thresholds: Thresholds, runs: RunList,
       width: cc.maxX[c] - cc.minX[c],
       height: cc.maxY[c] - cc.minY[c],
     }));
-    lines.push({ box, polarity, charHeight, inkLevel, paperLevel, characters: members.length, parts });
+    const inkThreshold = inkThresholdOf(members);
+    lines.push({ box, polarity, charHeight, inkLevel, paperLevel, inkThreshold, characters: members.length, parts });
   }
   return { lines: joinLineFragments(lines), horizontalPairs, verticalPairs };
 }
@@ -418,6 +468,7 @@ function joinLineFragments(lines: LineCandidate[]): LineCandidate[] {
           charHeight: (a.charHeight * a.characters + b.charHeight * b.characters) / n,
           inkLevel: (a.inkLevel * a.characters + b.inkLevel * b.characters) / n,
           paperLevel: (a.paperLevel * a.characters + b.paperLevel * b.characters) / n,
+          inkThreshold: (a.inkThreshold * a.characters + b.inkThreshold * b.characters) / n,
           characters: n,
           parts: [...a.parts, ...b.parts],
         };
@@ -459,7 +510,7 @@ function alignedOnALine(cc: Components, members: number[], charHeight: number): 
  * large and contrasty to be read (a button label such as "OK" is), and a lone word-shaped blob more so;
  * faint chains are shadows and reflections.
  */
-function plausibleLine(characters: number, charHeight: number, contrast: number, width: number): boolean {
+export function plausibleLine(characters: number, charHeight: number, contrast: number, width: number): boolean {
   if (contrast < 25) return false;
   if (characters === 1) return contrast >= 80 && charHeight >= 12 && width >= 1.8 * charHeight;
   if (characters === 2) return contrast >= 80 && charHeight >= 10;
@@ -477,7 +528,8 @@ function wordBlob(cc: Components, c: number): boolean {
   return h >= 12 && w >= 1.8 * h && w <= 8 * h && fill >= 0.25 && fill <= 0.7;
 }
 
-function padBox(box: Box, charHeight: number, gray: GrayImage): Box {
+/** `box` with room for accents, descenders and the letters' edges around it, clipped to `gray`. */
+export function padBox(box: Box, charHeight: number, gray: GrayImage): Box {
   const padX = Math.round(0.5 * charHeight) + 2;
   const padY = Math.round(0.3 * charHeight) + 2;
   const x = Math.max(0, box.x - padX);

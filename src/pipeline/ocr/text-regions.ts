@@ -3,7 +3,8 @@
  * right) grouped into regions that read as one unit — the lines of one sign, paragraph or button. Lines
  * join a region when their text is about the same size, they are stacked closely (gap under about one
  * character height) and they overlap horizontally (left-, right- or centre-aligned blocks all overlap).
- * Noise is dropped first: words Tesseract is unsure of, and words without a letter or digit.
+ * Noise is dropped first: words Tesseract is unsure of, words without a letter or digit, and lines
+ * that are a single letter alone.
  */
 import type { Box, OcrLine, OcrWord, TextRegion } from '../types';
 import { meanConfidence, type RecognisedWord } from './line-recognition';
@@ -21,27 +22,45 @@ const MIN_SHORT_WORD_CONFIDENCE = 0.75;
 const STRONG_LINE_BONUS = 0.2;
 /** A line whose words average below this is dropped whole. */
 const MIN_LINE_CONFIDENCE = 0.6;
+/**
+ * On a line read this poorly as a whole, a confidently read letter or two is a shape that happens to
+ * look like one (a window frame read as "À" among unreadable strokes), not a word.
+ */
+const WEAK_LINE_CONFIDENCE = 0.3;
+/**
+ * Among short words only (no word of four letters or more beside them), three letters are short too,
+ * and a line that is one such word alone needs this much: a branch or a grille read as "sar" or "ve".
+ */
+const LONE_SHORT_WORD_CONFIDENCE = 0.8;
+
+const lettersOf = (word: { text: string }) => word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
 
 /** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets). */
-export function keepWord(word: RecognisedWord, lineIsStrong = false): boolean {
+export function keepWord(word: RecognisedWord, lineIsStrong = false, lineIsWeak = false, lineOfShortWords = false): boolean {
   if (!/[\p{L}\p{N}]/u.test(word.text)) return false;
-  const letters = word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
-  const needed = letters <= 2 ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE;
+  const letters = lettersOf(word);
+  if (letters <= 2 && lineIsWeak) return false;
+  const short = letters <= 2 || (letters === 3 && lineOfShortWords);
+  const needed = short ? MIN_SHORT_WORD_CONFIDENCE : MIN_WORD_CONFIDENCE;
   // Next to a confidently read long word, a word is more likely real: ask for less.
   return word.confidence >= (lineIsStrong ? needed - STRONG_LINE_BONUS : needed);
 }
 
 /** The words of one line worth keeping (see keepWord). */
 export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
-  const strong = words.some((w) => w.confidence >= 0.8 && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
-  return words.filter((w) => keepWord(w, strong));
+  const strong = words.some((w) => w.confidence >= 0.8 && lettersOf(w) >= 4);
+  const weak = meanConfidence(words) < WEAK_LINE_CONFIDENCE;
+  const shortOnly = !words.some((w) => lettersOf(w) >= 4);
+  const kept = words.filter((w) => keepWord(w, strong, weak, shortOnly));
+  if (kept.length === 1 && lettersOf(kept[0]) <= 3 && kept[0].confidence < LONE_SHORT_WORD_CONFIDENCE) return [];
+  return kept;
 }
 
 /** Groups fragments into lines and lines into regions. Boxes stay in the fragments' coordinates. */
 export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
   const cleaned = fragments
     .map((f) => ({ ...f, words: keptWords(f.words) }))
-    .filter((f) => f.words.length > 0 && meanConfidence(f.words) >= MIN_LINE_CONFIDENCE);
+    .filter((f) => f.words.length > 0 && meanConfidence(f.words) >= MIN_LINE_CONFIDENCE && !loneLetter(f.words.map((w) => w.text).join(' ')));
 
   const lines = mergeIntoLines(cleaned);
   const order = lines.map((_, i) => i).sort((a, b) => lines[a].box.y - lines[b].box.y);
@@ -63,6 +82,15 @@ export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
   }
   const regions = [...groups.values()].map(toRegion);
   return regions.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}
+
+/**
+ * A line that is one letter alone is a shape that looks like one far more often than a word (a
+ * pictogram, a window, a branch), and a single letter needs no translation: erasing it would only
+ * leave a smear where the shape was. Digits stay (a gate, a price).
+ */
+function loneLetter(text: string): boolean {
+  return text.replace(/[^\p{L}\p{N}]/gu, '').length < 2 && !/\p{N}/u.test(text);
 }
 
 interface BuiltLine {

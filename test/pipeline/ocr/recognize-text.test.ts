@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { assetModelSource } from '../../../src/pipeline/ocr/models';
 import { ocrRunCount, recognizeText } from '../../../src/pipeline/ocr/recognize-text';
 import type { OcrResult, RgbaImage } from '../../../src/pipeline/types';
+import { withEngine } from '../../../src/pipeline/ocr/tesseract-engine';
+import deWhiteOverPhoto from '../../fixtures/generated/de_white_over_photo.jpg?inline';
+import enOutlinedOverPhoto from '../../fixtures/generated/en_outlined_over_photo.jpg?inline';
+import frPictogramSign from '../../fixtures/generated/fr_pictogram_sign.png?inline';
+import svUpsideDownPhoto from '../../fixtures/generated/sv_upside_down_photo.jpg?inline';
 import { decode, generatedImage, type GeneratedFixture } from '../../generated-fixtures';
 import { fixtures } from '../../fixtures';
 
@@ -16,6 +21,9 @@ const words = (text: string) =>
     .filter(Boolean);
 
 const allText = (result: OcrResult) => result.regions.map((r) => r.text).join('\n');
+
+/** An image inlined by Vite as a data URL, decoded. */
+const inlined = (dataUrl: string) => decode(Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (c) => c.charCodeAt(0)));
 
 function expectWellFormed(result: OcrResult, image: RgbaImage) {
   const inside = (b: { x: number; y: number; width: number; height: number }) => {
@@ -137,5 +145,40 @@ describe('recognizeText on real photos', () => {
     const result = await recognizeText(image, { models });
     expect(result.sourceLang).toBe('sv');
     expect(words(allText(result))).toEqual(expect.arrayContaining(['avancerade', 'påminnelse', 'läkemedel', 'översikt']));
+  });
+});
+
+describe('recognizeText on text over photos, signs and turned lines', () => {
+  it('reads white bold type over pale stone (letters that touch background of about their grey)', async () => {
+    const image = inlined(deWhiteOverPhoto);
+    const result = await recognizeText(image, { models });
+    expect(words(allText(result))).toEqual(['winterschlussverkauf', 'alles', 'muss', 'raus']);
+    expect(result.sourceLang).toBe('de');
+    expectWellFormed(result, image);
+  });
+
+  it('reads white type with a black outline over a photo, without reading the texture as strokes', async () => {
+    const result = await recognizeText(inlined(enOutlinedOverPhoto), { models });
+    expect(words(allText(result))).toEqual(['autumn', 'collection']);
+  });
+
+  it('turns a page whose one line, over a photo, is upside down', async () => {
+    const result = await recognizeText(inlined(svUpsideDownPhoto), { models });
+    expect(words(allText(result))).toEqual(['välkommen', 'till', 'vår', 'butik']);
+    expect(result.sourceLang).toBe('sv');
+  });
+
+  it('does not read a pictogram in its square beside the words as a letter', async () => {
+    const result = await recognizeText(inlined(frPictogramSign), { models, sourceLang: 'fr' });
+    expect(result.regions.map((r) => r.text)).toEqual(['Gare du Nord', 'Tour Eiffel']);
+  });
+
+  it('keeps the cartoon upright when its candidates that are not text read better upside down', async () => {
+    // A fresh engine that reads French first, as an isolate that served a French photo would: the
+    // cartoon's picket fence and flowers are its largest candidates and read as well upside down.
+    await withEngine(models, async () => undefined, 0);
+    await recognizeText(decode(fixtures.frSigns()), { models, sourceLang: 'fr' });
+    const result = await recognizeText(decode(fixtures.deCartoon()), { models, sourceLang: 'de' });
+    expect(words(allText(result))).toEqual(expect.arrayContaining(['halten', 'sie', 'versprechen', 'geben', 'dazu']));
   });
 });

@@ -8,23 +8,28 @@ import { generatedImage } from '../../generated-fixtures';
 
 const models = assetModelSource(env.ASSETS);
 
-it('reads an image with models swapped inside one engine instance', async () => {
+it('reads an image with either model, each loaded once into an instance of its own', async () => {
   const image = generatedImage('helloProbe');
   const builds = engineBuildCount();
-  const [latin, english] = await withEngine(models, async (engineFor) => {
-    const read = async (model: string) => {
-      const engine = await engineFor(model);
-      engine.loadImage(rgbaToLeptonica(image));
-      const text = engine.getText().trim();
-      engine.clearImage();
-      return text;
-    };
-    return [await read(LATIN_MODEL), await read(modelFileFor('en'))];
-  });
+  const readBoth = () =>
+    withEngine(models, async (engineFor) => {
+      const read = async (model: string) => {
+        const engine = await engineFor(model);
+        engine.loadImage(rgbaToLeptonica(image));
+        const text = engine.getText().trim();
+        engine.clearImage();
+        return text;
+      };
+      return [await read(LATIN_MODEL), await read(modelFileFor('en'))];
+    });
+  const [latin, english] = await readBoth();
   expect(latin).toBe('Hello quick world');
   expect(english).toBe('Hello quick world');
-  expect(engineBuildCount() - builds).toBeLessThanOrEqual(1);
+  expect(engineBuildCount() - builds).toBeLessThanOrEqual(2); // one instance per model (see the last test)
   expect(await engineHeapBytes()).toBeGreaterThan(0);
+  const built = engineBuildCount();
+  expect(await readBoth()).toEqual([latin, english]);
+  expect(engineBuildCount()).toBe(built); // both kept: switching between them builds nothing
 });
 
 it('drops the engine when a run leaves its heap over the budget, and builds a new one next time', async () => {
@@ -45,4 +50,38 @@ it('drops the engine when a run leaves its heap over the budget, and builds a ne
   expect(await engineHeapBytes()).toBe(0);
   expect(await read()).toBe('Hello quick world');
   expect(engineBuildCount()).toBe(before + 1);
+});
+
+it('reads with each model its own dictionary, whatever models were loaded before', async () => {
+  // Tesseract caches word lists process-wide under the language name it was initialised with, and
+  // tesseract-wasm initialises every model as "eng": a model loaded after another in the same instance
+  // would read with the first one's dictionary (indices into the wrong alphabet).
+  const image = generatedImage('deDarkOnLight');
+  const gray = grayToLeptonica(grayScaled(image, 1));
+  const readGerman = () =>
+    withEngine(
+      models,
+      async (engineFor) => {
+        const engine = await engineFor(modelFileFor('de'));
+        engine.loadImage(gray);
+        return engine.getTextBoxes('word').map((w) => `${w.text} ${w.confidence.toFixed(3)}`);
+      },
+      0, // dropped after the run, so the next run starts from a fresh instance
+    );
+  await withEngine(models, async () => undefined, 0); // whatever earlier tests loaded is dropped
+  const fresh = await readGerman();
+  await withEngine(
+    models,
+    async (engineFor) => {
+      const french = await engineFor(modelFileFor('fr'));
+      french.loadImage(gray);
+      french.getText();
+      french.clearImage();
+      const latin = await engineFor(LATIN_MODEL);
+      latin.loadImage(gray);
+      latin.getText();
+      latin.clearImage();
+    },
+  );
+  expect(await readGerman()).toEqual(fresh);
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { RecognisedWord } from '../../../src/pipeline/ocr/line-recognition';
+import { groupRegions, keptWords } from '../../../src/pipeline/ocr/text-regions';
+
+let x = 0;
+const word = (text: string, confidence: number, y = 100, height = 30): RecognisedWord => {
+  const box = { x, y, width: 20 * text.length, height };
+  x += box.width + 15;
+  return { text, confidence, box };
+};
+
+describe('noise rules of text regions', () => {
+  it('drops a confidently read letter or two on a line read poorly as a whole', () => {
+    // A window frame read as "À" among unreadable strokes.
+    expect(keptWords([word('À', 0.9), word('RER:', 0), word('"', 0)])).toEqual([]);
+    // The same short word beside a well-read one stays.
+    expect(keptWords([word('du', 0.94), word('LOUVRE', 0.9)]).map((w) => w.text)).toEqual(['du', 'LOUVRE']);
+  });
+
+  it('asks more of short words with no long word beside them, and most of a short word alone', () => {
+    expect(keptWords([word('sar', 0.61)])).toEqual([]);
+    expect(keptWords([word('ve', 0.77)])).toEqual([]);
+    expect(keptWords([word('3G', 0.93), word('vil', 0.58)]).map((w) => w.text)).toEqual(['3G']);
+    expect(keptWords([word('OK', 0.95)]).map((w) => w.text)).toEqual(['OK']);
+    expect(keptWords([word('Bare', 0.9), word('i', 0.9), word('dag', 0.6)]).map((w) => w.text)).toEqual(['Bare', 'i', 'dag']);
+  });
+
+  it('drops a line that is one letter alone, but keeps numbers and two-letter labels', () => {
+    x = 0;
+    const regions = groupRegions([
+      { words: [word('À', 0.9, 60)], charHeight: 30 },
+      { words: [word('r', 0.9, 100)], charHeight: 30 },
+      { words: [word('OK', 0.95, 300)], charHeight: 30 },
+      { words: [word('5', 0.95, 500)], charHeight: 30 },
+    ]);
+    expect(regions.map((r) => r.text)).toEqual(['OK', '5']);
+  });
+});
