@@ -9,9 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { unstable_startWorker } from 'wrangler';
+import { startBenchWorker } from './workerd.mjs';
 
-process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const lang = args.find((a) => a.startsWith('--lang='))?.slice(7);
@@ -22,12 +21,7 @@ const files = args.filter((a) => !a.startsWith('--'));
 const outDir = path.join(root, 'bench/out/debug');
 mkdirSync(outDir, { recursive: true });
 
-const worker = await unstable_startWorker({
-  config: path.join(root, 'wrangler.toml'),
-  entrypoint: path.join(root, 'bench/ocr-debug-worker.ts'),
-  dev: { inspector: false, server: { port: 0 }, logLevel: 'error', persist: false, watch: false },
-});
-await worker.ready;
+const worker = await startBenchWorker('bench/ocr-debug-worker.ts');
 try {
   for (const file of files) {
     const query = new URLSearchParams();

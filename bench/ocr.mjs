@@ -14,14 +14,13 @@
 // and the median time is reported, since the machine is shared. Results: bench/out/ocr.json and a
 // Markdown table on stdout. `--memory` also measures peak isolate memory for the largest input
 // (`--memory-only`: just that).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { unstable_startWorker } from 'wrangler';
+import { memoryStatus, resetPeak, startBenchWorker, workerdPids } from './workerd.mjs';
 import { found, median, recall, words } from './text-metrics.mjs';
 
-process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'; // no network here: skip wrangler's Request.cf lookup
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -104,15 +103,7 @@ async function main() {
   if (process.argv.includes('--memory')) await memory();
 }
 
-async function startWorker() {
-  const worker = await unstable_startWorker({
-    config: path.join(root, 'wrangler.toml'),
-    entrypoint: path.join(root, 'bench/ocr-worker.ts'),
-    dev: { inspector: false, server: { port: 0 }, logLevel: 'error', persist: false, watch: false },
-  });
-  await worker.ready;
-  return worker;
-}
+const startWorker = () => startBenchWorker('bench/ocr-worker.ts');
 
 /**
  * Share of the words read that are words of the ground truth (each used once): what was read that is
@@ -194,7 +185,7 @@ async function memory() {
     try {
       for (const file of warmUp) await ours(worker, { path: path.join(root, 'test/fixtures', file) });
       const pids = workerdPids();
-      for (const pid of pids) execFileSync('sh', ['-c', `echo 5 > /proc/${pid}/clear_refs`]); // VmHWM := VmRSS
+      for (const pid of pids) resetPeak(pid);
       const before = new Map(pids.map((pid) => [pid, memoryStatus(pid)]));
       const response = await worker.fetch(`http://bench/ocr?synth=${size}${query}`, { method: 'POST', body });
       const result = await response.json();
@@ -222,35 +213,6 @@ async function memory() {
         ` ${ocr.result.regions?.length} regions`,
     );
   }
-}
-
-function memoryStatus(pid) {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key) => Number(text.match(new RegExp(`${key}:\\s+(\\d+)`))[1]);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
-
-/** The workerd processes started by this run: descendants of this Node process (the machine is shared). */
-function workerdPids() {
-  const children = (pid) =>
-    execFileSync('sh', ['-c', `cat /proc/${pid}/task/*/children 2>/dev/null || true`]).toString().split(/\s+/).filter(Boolean);
-  const found = [];
-  const queue = [String(process.pid)];
-  while (queue.length) {
-    const pid = queue.shift();
-    for (const child of children(pid)) {
-      let name = '';
-      try {
-        name = readFileSync(`/proc/${child}/comm`, 'utf8').trim();
-      } catch {
-        continue; // a short-lived helper process that has already exited
-      }
-      if (name === 'workerd') found.push(child);
-      queue.push(child);
-    }
-  }
-  if (found.length === 0) throw new Error('workerd process not found');
-  return found;
 }
 
 await main();
