@@ -7,7 +7,9 @@
  *    and slashes inside words; centred text into lines of even length, as a sign is set, left- or
  *    right-aligned text filling each line, as a paragraph is, unless that leaves a stub of a last line);
  * 2. smaller sizes, in 3% steps, down to the legible minimum (`minimumFontSize`), wrapping again at
- *    each size; the largest size that fits is then refined to within 1%;
+ *    each size; the largest size that fits is then refined to within 1%. A layout on more lines than
+ *    the original had is taken only when it is at least 25% larger than the best one on the original's
+ *    number of lines (a one-line sign stays one line unless that makes it much smaller);
  * 3. at the minimum size, words wider than the box are broken (hyphenated between letters);
  * 4. at the minimum size, the lines that do not fit are dropped and the last kept line ends in "…";
  *    only if not even one line fits the box's height is the size taken below the minimum, to what the
@@ -31,6 +33,8 @@ export const MIN_SIZE_RATIO = 0.4;
 /** Kept between the ink and the box edge: the anti-aliased edge pixel of an outline. */
 const EDGE_PX = 0.5;
 const SHRINK_STEP = 0.97;
+/** How much larger text must get for a layout to take more lines than the original had. */
+const MORE_LINES_GAIN = 1.25;
 
 export interface LaidOutLine {
   text: string;
@@ -120,40 +124,50 @@ export function layoutText(text: string, style: RegionStyle, region: TextRegion,
     const { top, bottom } = blockExtent(lines.map((l) => measure(l, size)), size * lineRatio);
     return bottom - top <= area.height;
   };
-  const tryAt = (size: number, breakWords = false): string[] | null => {
+  const tryAt = (size: number, breakWords = false, maxLines = Infinity): string[] | null => {
     for (const groups of arrangements) {
       const lines = wrap(groups, size, breakWords);
-      if (lines && blockFits(lines, size)) return lines;
+      if (lines && lines.length <= maxLines && blockFits(lines, size)) return lines;
     }
     return null;
   };
 
   const minimum = minimumFontSize(original);
   const largest = Math.max(minimum, Math.min(original, maxFontSize));
-  let size = largest;
-  let lines = tryAt(size);
-  let fit: TextLayout['fit'] = !lines || size < original ? 'shrunk' : lines.length > paragraphs.length ? 'wrapped' : 'original';
-  if (!lines) {
+  /** The largest size, from `largest` down to the minimum, at which the text fits on at most `maxLines` lines. */
+  const largestFit = (maxLines: number): { size: number; lines: string[] } | null => {
+    let lines = tryAt(largest, false, maxLines);
+    if (lines) return { size: largest, lines };
     // Shrink in steps; then close in on the largest size that fits between the last two steps.
     let larger = largest;
-    size = largest * SHRINK_STEP;
-    while (size > minimum && !(lines = tryAt(size))) {
+    let size = largest * SHRINK_STEP;
+    while (size > minimum && !(lines = tryAt(size, false, maxLines))) {
       larger = size;
       size *= SHRINK_STEP;
     }
     if (!lines) {
       size = minimum;
-      lines = tryAt(size);
+      lines = tryAt(size, false, maxLines);
     }
-    if (lines) {
-      for (let i = 0; i < 4 && larger - size > original * 0.01; i++) {
-        const mid = (larger + size) / 2;
-        const found = tryAt(mid);
-        if (found) [size, lines] = [mid, found];
-        else larger = mid;
-      }
+    if (!lines) return null;
+    for (let i = 0; i < 4 && larger - size > original * 0.01; i++) {
+      const mid = (larger + size) / 2;
+      const found = tryAt(mid, false, maxLines);
+      if (found) [size, lines] = [mid, found];
+      else larger = mid;
     }
-  }
+    return { size, lines };
+  };
+
+  // A sign set on one line reads best on one line: more lines than the original are taken only when
+  // they let the text be clearly larger.
+  const originalLines = Math.max(1, region.lines.length, paragraphs.length);
+  const free = largestFit(Infinity);
+  const kept = free && free.lines.length > originalLines ? largestFit(originalLines) : null;
+  const chosen = kept && kept.size * MORE_LINES_GAIN > free!.size ? kept : free;
+  let size = chosen?.size ?? minimum;
+  let lines = chosen?.lines ?? null;
+  let fit: TextLayout['fit'] = !lines || size < original ? 'shrunk' : lines.length > paragraphs.length ? 'wrapped' : 'original';
   if (!lines) {
     size = minimum;
     lines = tryAt(size, true);

@@ -55,6 +55,18 @@ describe('fitting a translation', () => {
     if (layout.lines.length === 3) expect(layout.lines.map((l) => Math.round(l.baseline))).toEqual([100, 148, 196]);
   });
 
+  it('keeps a one-line sign on one line when two lines would be only a little larger', () => {
+    // A plate with some room above and below the words: two lines fit at ~15% more size than one.
+    const plate = regionOf([ocrLine('Palais du LOUVRE', 100, 100, 30)]);
+    const style = styleOf(plate, 30, { align: 'center', box: { ...styleOf(plate, 30).box, y: 66, height: 50 } });
+    const layout = layoutText('Palace of the LOUVRE', style, plate, font);
+    expect(layout.lines.map((l) => l.text)).toEqual(['Palace of the LOUVRE']);
+    expectInside(layout, style.box);
+    // When one line would have to be far smaller than two, wrapping wins.
+    const tall = { ...style, box: { ...style.box, y: 40, height: 100 } };
+    expect(layoutText('Palace and gardens of the LOUVRE', tall, plate, font).lines.length).toBeGreaterThan(1);
+  });
+
   it('shrinks a longer translation that cannot wrap in a one-line box, keeping every word', () => {
     const style = styleOf(sign, 40);
     const layout = layoutText('Emergency exit: please keep this passage clear at all times', style, sign, font);
