@@ -58,7 +58,7 @@ describe('fitting a translation', () => {
   it('keeps a one-line sign on one line when two lines would be only a little larger', () => {
     // A plate with some room above and below the words: two lines fit at ~15% more size than one.
     const plate = regionOf([ocrLine('Palais du LOUVRE', 100, 100, 30)]);
-    const style = styleOf(plate, 30, { align: 'center', box: { ...styleOf(plate, 30).box, y: 66, height: 50 } });
+    const style = styleOf(plate, 30, { align: 'center', box: { ...styleOf(plate, 30).box, y: 64, height: 56 } });
     const layout = layoutText('Palace of the LOUVRE', style, plate, font);
     expect(layout.lines.map((l) => l.text)).toEqual(['Palace of the LOUVRE']);
     expectInside(layout, style.box);
