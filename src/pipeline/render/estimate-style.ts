@@ -16,6 +16,8 @@ import { lineInk, type LineInk } from './text-mask';
  * outline would change the look, so it is reproduced as it is.
  */
 const MIN_CONTRAST = 3;
+/** Above this contrast letters stand out of any background by themselves (white on a dark plate). */
+const CLEAR_CONTRAST = 7;
 /** Above this mean ring distance the background is busy (a photo), and an outline keeps text legible. */
 const BUSY_BACKGROUND = 28;
 /** Stroke width / font size that separates bold from regular (Noto Sans: ~0.09 regular, ~0.15 bold). */
@@ -80,8 +82,9 @@ function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]):
   const lineHeight = estimateLineHeight(geometry, fontSize);
   const strokeWidth = median(inks.map(medianRunLength).filter((w) => w > 0));
   const noise = Math.max(...inks.map((ink) => ink.backgroundNoise));
-  const poorContrast = contrastRatio(textColor, backgroundColor) < MIN_CONTRAST;
-  const outline = noise > BUSY_BACKGROUND || (poorContrast && noise > BUSY_BACKGROUND / 2) ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
+  const contrast = contrastRatio(textColor, backgroundColor);
+  const poorContrast = contrast < MIN_CONTRAST;
+  const outline = (noise > BUSY_BACKGROUND && contrast < CLEAR_CONTRAST) || (poorContrast && noise > BUSY_BACKGROUND / 2) ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
   const margin = Math.round(fontSize * 0.1);
   const align = estimateAlign(region, image.width);
   return {

@@ -230,6 +230,20 @@ describe('style estimation', () => {
     expect(estimateStyle(image, region, [lineInk(image, ocrLine)]).outline).not.toBeNull();
   });
 
+  it('adds no outline where letters stand out clearly even from a busy background', () => {
+    // White letters on a dark, blotchy plate (a sign photographed): legible by themselves.
+    const plate = (x: number, y: number): Rgb => {
+      const v = 30 + (((Math.floor(x / 3) * 7 + Math.floor(y / 3) * 13) % 5) - 2) * 14;
+      return [v, v, v + 20];
+    };
+    const { image } = scene({ background: plate, ink: [250, 250, 250], strokes: LETTERS });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    const inks = [lineInk(image, ocrLine)];
+    expect(inks[0].backgroundNoise).toBeGreaterThan(28); // busy enough that an outline would be considered
+    expect(estimateStyle(image, region, inks).outline).toBeNull();
+  });
+
   it('keeps low contrast on a flat background as designed: no outline', () => {
     const { image } = scene({ background: [120, 120, 120], ink: [150, 150, 150], strokes: LETTERS });
     const ocrLine = line(WORD_BOX);
