@@ -106,6 +106,9 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
     const fragments: ReadFragment[] = readings.map((reading, i) => ({
       words: reading?.words ?? [],
       charHeight: page.lines[i].charHeight,
+      polarity: page.lines[i].polarity,
+      inkLevel: page.lines[i].inkLevel,
+      paperLevel: page.lines[i].paperLevel,
     }));
     const grouped = groupRegions(fragments);
     if (!options.sourceLang && grouped.length > 0) {

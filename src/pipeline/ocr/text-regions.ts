@@ -2,16 +2,26 @@
  * Turns recognised line fragments into what the API returns: lines (words on one baseline, read left to
  * right) grouped into regions that read as one unit — the lines of one sign, paragraph or button. Lines
  * join a region when their text is about the same size, they are stacked closely (gap under about one
- * character height) and they overlap horizontally (left-, right- or centre-aligned blocks all overlap).
+ * character height), they overlap horizontally (left-, right- or centre-aligned blocks all overlap)
+ * and they are of one design: same polarity, and papers of about one grey (white letters on a sign's
+ * coloured header and dark letters on its body are two designs, each drawn back in its own colour and
+ * place; the paper may still vary across a block, as a gradient or a shadow makes it, by up to half
+ * the letters' contrast).
  * Noise is dropped first: words Tesseract is unsure of, words without a letter or digit, and lines
  * that are a single letter alone.
  */
 import type { Box, OcrLine, OcrWord, TextRegion } from '../types';
 import { meanConfidence, type RecognisedWord } from './line-recognition';
+import type { Polarity } from './text-detection';
 
 export interface ReadFragment {
   words: RecognisedWord[];
   charHeight: number;
+  /** Dark letters on lighter paper, or light letters on darker paper. */
+  polarity: Polarity;
+  /** Mean grey of the letters and of the paper around them. */
+  inkLevel: number;
+  paperLevel: number;
 }
 
 /** Words below this confidence are noise (tuned on the fixtures and generated images). */
@@ -96,10 +106,19 @@ function loneLetter(text: string): boolean {
 interface BuiltLine {
   box: Box;
   charHeight: number;
+  polarity: Polarity;
+  inkLevel: number;
+  paperLevel: number;
   words: RecognisedWord[];
 }
 
+function sameDesign(a: BuiltLine, b: BuiltLine): boolean {
+  const contrast = Math.min(Math.abs(a.inkLevel - a.paperLevel), Math.abs(b.inkLevel - b.paperLevel));
+  return a.polarity === b.polarity && Math.abs(a.paperLevel - b.paperLevel) <= 0.5 * contrast;
+}
+
 function sameBlock(a: BuiltLine, b: BuiltLine): boolean {
+  if (!sameDesign(a, b)) return false;
   const ratio = Math.max(a.charHeight, b.charHeight) / Math.min(a.charHeight, b.charHeight);
   if (ratio > 1.35) return false;
   const h = (a.charHeight + b.charHeight) / 2;
@@ -111,7 +130,7 @@ function sameBlock(a: BuiltLine, b: BuiltLine): boolean {
 
 /** Fragments on the same baseline with a word-sized gap between them form one line. */
 function mergeIntoLines(fragments: ReadFragment[]): BuiltLine[] {
-  const lines: BuiltLine[] = fragments.map((f) => ({ box: unionBox(f.words.map((w) => w.box)), charHeight: f.charHeight, words: f.words }));
+  const lines: BuiltLine[] = fragments.map((f) => ({ ...f, box: unionBox(f.words.map((w) => w.box)) }));
   let merged = true;
   while (merged) {
     merged = false;
@@ -123,9 +142,12 @@ function mergeIntoLines(fragments: ReadFragment[]): BuiltLine[] {
         const vOverlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
         const gap = Math.max(a.box.x, b.box.x) - Math.min(a.box.x + a.box.width, b.box.x + b.box.width);
         const h = Math.max(a.charHeight, b.charHeight);
-        if (ratio <= 1.4 && vOverlap >= 0.6 * Math.min(a.box.height, b.box.height) && gap <= 2 * h) {
+        if (a.polarity === b.polarity && ratio <= 1.4 && vOverlap >= 0.6 * Math.min(a.box.height, b.box.height) && gap <= 2 * h) {
           lines[i] = {
             box: unionBox([a.box, b.box]),
+            polarity: a.polarity,
+            inkLevel: (a.inkLevel + b.inkLevel) / 2,
+            paperLevel: (a.paperLevel + b.paperLevel) / 2,
             charHeight: (a.charHeight * a.words.length + b.charHeight * b.words.length) / (a.words.length + b.words.length),
             words: [...a.words, ...b.words].sort((p, q) => p.box.x - q.box.x),
           };

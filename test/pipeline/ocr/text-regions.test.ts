@@ -28,11 +28,26 @@ describe('noise rules of text regions', () => {
   it('drops a line that is one letter alone, but keeps numbers and two-letter labels', () => {
     x = 0;
     const regions = groupRegions([
-      { words: [word('À', 0.9, 60)], charHeight: 30 },
-      { words: [word('r', 0.9, 100)], charHeight: 30 },
-      { words: [word('OK', 0.95, 300)], charHeight: 30 },
-      { words: [word('5', 0.95, 500)], charHeight: 30 },
+      { words: [word('À', 0.9, 60)], charHeight: 30, polarity: 'dark', inkLevel: 40, paperLevel: 200 },
+      { words: [word('r', 0.9, 100)], charHeight: 30, polarity: 'dark', inkLevel: 40, paperLevel: 200 },
+      { words: [word('OK', 0.95, 300)], charHeight: 30, polarity: 'dark', inkLevel: 40, paperLevel: 200 },
+      { words: [word('5', 0.95, 500)], charHeight: 30, polarity: 'dark', inkLevel: 40, paperLevel: 200 },
     ]);
     expect(regions.map((r) => r.text)).toEqual(['OK', '5']);
+  });
+
+  it('keeps light letters on a coloured header apart from dark letters below them on the same sign', () => {
+    x = 0;
+    const header = word('NOTICE', 0.95, 40);
+    x = 0;
+    const body = [word('DOUBLE', 0.95, 80)];
+    x = 0;
+    const body2 = [word('PARKING', 0.95, 120)];
+    const regions = groupRegions([
+      { words: [header], charHeight: 30, polarity: 'light', inkLevel: 240, paperLevel: 90 },
+      { words: body, charHeight: 30, polarity: 'dark', inkLevel: 40, paperLevel: 200 },
+      { words: body2, charHeight: 30, polarity: 'dark', inkLevel: 40, paperLevel: 200 },
+    ]);
+    expect(regions.map((r) => r.text)).toEqual(['NOTICE', 'DOUBLE\nPARKING']);
   });
 });
