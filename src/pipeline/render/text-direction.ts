@@ -13,9 +13,11 @@ const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2];
 
 /**
  * The clockwise turn of a region's text: from the direction its words follow one another within lines,
- * or, with one word per line, the direction its lines follow one another (a quarter turn before the
- * reading direction). A lone word reads along its box's long side: upright unless it is more than
- * twice as tall as wide, then top to bottom (the usual way a label is turned).
+ * or, with one word per line, from the lines' shape (wide lines run across, tall ones up or down) and
+ * the order they follow one another in (a quarter turn before the reading direction). Centres alone
+ * would mislead there: "Sonderangebot" over "nur", left-aligned, has centres further apart across
+ * than down. A lone word reads along its box's long side: upright unless it is more than twice as
+ * tall as wide, then top to bottom (the usual way a label is turned).
  */
 export function textRotation(region: TextRegion): Rotation {
   let dx = 0;
@@ -28,10 +30,12 @@ export function textRotation(region: TextRegion): Rotation {
     dy += y1 - y0;
   }
   if (dx === 0 && dy === 0 && region.lines.length > 1) {
-    // Lines follow one another downwards in the text's frame: reading runs a quarter turn anticlockwise of that.
+    const wide = region.lines.filter((l) => l.box.width >= l.box.height).length * 2 >= region.lines.length;
     const [x0, y0] = centre(region.lines[0].box);
     const [x1, y1] = centre(region.lines[region.lines.length - 1].box);
-    [dx, dy] = [y1 - y0, -(x1 - x0)];
+    // Turned a quarter clockwise, lines follow one another leftwards.
+    if (wide && y1 !== y0) return y1 > y0 ? 0 : 180;
+    if (!wide && x1 !== x0) return x1 < x0 ? 90 : 270;
   }
   if (dx === 0 && dy === 0) {
     const box = region.lines[0]?.box ?? region.box;

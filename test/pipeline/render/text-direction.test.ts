@@ -30,6 +30,15 @@ describe('text direction', () => {
     });
   }
 
+  it('reads left-aligned one-word lines of different lengths as upright, not turned', () => {
+    // "Sonderangebot" over "nur": the centres are further apart across than down.
+    const region = regionOf([ocrWords('Sonderangebot', 12, 51, 40), ocrWords('nur', 13, 138, 40)]);
+    expect(region.lines[0].box.width).toBeGreaterThan(3 * region.lines[1].box.width);
+    expect(textRotation(region)).toBe(0);
+    const upsideDown = { ...region, lines: [...region.lines].reverse() };
+    expect(textRotation(upsideDown)).toBe(180);
+  });
+
   it('takes a lone word for upright unless it is much taller than wide, then for turned clockwise', () => {
     const wide = regionOf([ocrWords('Ausgang', 10, 50, 30)]);
     expect(textRotation(wide)).toBe(0);
