@@ -82,6 +82,8 @@ export interface RegionStyle {
   /** Distance between baselines of consecutive lines; for one line, about 1.2 × fontSize. */
   lineHeight: number;
   bold: boolean;
+  /** Stroke width / fontSize as measured, what `bold` was decided from (absent where styles are made up). */
+  strokeRatio?: number;
   align: 'left' | 'center' | 'right';
   /** A contour around the letters, where the original has one or where contrast would be poor. */
   outline: { color: Rgb; width: number } | null;

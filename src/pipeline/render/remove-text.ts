@@ -9,6 +9,7 @@
 import type { Box, RegionStyle, RgbaImage, TextRegion } from '../types';
 import { clipBox, growBox, unionBox } from './colour';
 import { estimateStyle } from './estimate-style';
+import { shareWeights } from './shared-weights';
 import { inpaintRegion } from './inpaint';
 import { closeGaps, dilate, lineInk, paintBox, softInk, type LineInk } from './text-mask';
 
@@ -38,12 +39,14 @@ export async function removeText(image: RgbaImage, regions: TextRegion[]): Promi
   return { image, styles: plans.map((p) => p.style) };
 }
 
-/** Measures every region's style and mask on the untouched picture. */
+/** Measures every region's style and mask on the untouched picture (one weight per design: see shareWeights). */
 export function planRemoval(image: RgbaImage, regions: TextRegion[]): RemovalPlan[] {
-  return regions.map((region) => {
+  const plans = regions.map((region) => {
     const inks = region.lines.map((line) => lineInk(image, line));
     return { style: estimateStyle(image, region, inks), mask: regionMask(image, region, inks) };
   });
+  const styles = shareWeights(plans.map((p) => p.style));
+  return plans.map((plan, i) => ({ ...plan, style: styles[i] }));
 }
 
 /** Fills each plan's mask from its surroundings, in place. */

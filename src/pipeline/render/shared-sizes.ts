@@ -8,9 +8,9 @@
 import type { Box, RegionStyle } from '../types';
 
 /** Sizes within this ratio of each other count as the same size. */
-const SAME_SIZE = 0.1;
+export const SAME_SIZE = 0.1;
 /** Colours closer than this (RGB distance) count as the same colour. */
-const SAME_COLOUR = 48;
+export const SAME_COLOUR = 48;
 /** Regions at most this many em apart vertically are consecutive lines. */
 const LINE_GAP_EM = 1;
 

@@ -129,4 +129,15 @@ describe('style estimation on lettering', () => {
     expect(Math.abs(back.height - expected.box.height)).toBeLessThanOrEqual(2);
     expect(expected.rotation ?? 0).toBe(0);
   });
+
+  it('tells bold lettering from regular at small and large sizes', async () => {
+    for (const size of [16, 24, 40, 64]) {
+      const sign = regionOf([ocrWords('Palais du Louvre', 40, 40 + 1.2 * size, size)]);
+      for (const bold of [false, true]) {
+        const image = canvas(900, Math.ceil(2 * size + 60), PAPER);
+        await renderTranslations(image, [{ region: sign, style: styleOf(sign, size, { textColor: INK, bold }), translatedText: sign.text }]);
+        expect({ size, bold: estimate(image, asOcr(sign)).bold }).toEqual({ size, bold });
+      }
+    }
+  });
 });
