@@ -43,11 +43,18 @@ const WEAK_LINE_CONFIDENCE = 0.3;
  */
 const LONE_SHORT_WORD_CONFIDENCE = 0.8;
 
+/**
+ * Signs that are words of their own ("&", "@", "€", "+", "%"): kept, unlike other punctuation, when read
+ * confidently beside a confidently read long word. Dropped, they stay in the picture under the
+ * translation drawn over them.
+ */
+const WORD_SIGN = /^[&@€$£¥%§#+]$/u;
+
 const lettersOf = (word: { text: string }) => word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
 
-/** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets). */
+/** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets; see WORD_SIGN). */
 export function keepWord(word: RecognisedWord, lineIsStrong = false, lineIsWeak = false, lineOfShortWords = false): boolean {
-  if (!/[\p{L}\p{N}]/u.test(word.text)) return false;
+  if (!/[\p{L}\p{N}]/u.test(word.text)) return lineIsStrong && WORD_SIGN.test(word.text) && word.confidence >= MIN_SHORT_WORD_CONFIDENCE;
   const letters = lettersOf(word);
   if (letters <= 2 && lineIsWeak) return false;
   const short = letters <= 2 || (letters === 3 && lineOfShortWords);

@@ -17,6 +17,12 @@ describe('noise rules of text regions', () => {
     expect(keptWords([word('du', 0.94), word('LOUVRE', 0.9)]).map((w) => w.text)).toEqual(['du', 'LOUVRE']);
   });
 
+  it('keeps a sign that is a word of its own beside a well-read word, and drops other punctuation', () => {
+    expect(keptWords([word('&', 0.93), word('duck/goose,', 0.93), word('"', 0.95)]).map((w) => w.text)).toEqual(['&', 'duck/goose,']);
+    expect(keptWords([word('&', 0.5), word('duck/goose,', 0.93)]).map((w) => w.text)).toEqual(['duck/goose,']);
+    expect(keptWords([word('@', 0.95), word('ve', 0.6)])).toEqual([]);
+  });
+
   it('asks more of short words with no long word beside them, and most of a short word alone', () => {
     expect(keptWords([word('sar', 0.61)])).toEqual([]);
     expect(keptWords([word('ve', 0.77)])).toEqual([]);
