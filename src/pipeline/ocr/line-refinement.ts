@@ -29,7 +29,7 @@ import type { GrayImage } from './gray-image';
 import { textColour } from './letter-colour';
 import { dilate, inkWithin, paint, pieceBox, threshold, type Piece, type Region } from './line-layer';
 import { pictogramPieces } from './pictogram-frames';
-import { padBox, plausibleLine, type LineCandidate } from './text-detection';
+import { joinCandidates, padBox, plausibleLine, type LineCandidate } from './text-detection';
 import type { ColourAt } from './working-colour';
 
 /**
@@ -276,25 +276,4 @@ function sameLine(a: LineCandidate, b: LineCandidate): boolean {
   if (vOverlap < 0.6 * Math.min(ea.y1 - ea.y0, eb.y1 - eb.y0)) return false;
   const gap = Math.max(ea.x0, eb.x0) - Math.min(ea.x1, eb.x1);
   return gap <= WORD_GAP * Math.max(a.charHeight, b.charHeight);
-}
-
-function joinCandidates(a: LineCandidate, b: LineCandidate): LineCandidate {
-  const n = a.characters + b.characters;
-  const x0 = Math.min(a.box.x, b.box.x);
-  const y0 = Math.min(a.box.y, b.box.y);
-  return {
-    box: {
-      x: x0,
-      y: y0,
-      width: Math.max(a.box.x + a.box.width, b.box.x + b.box.width) - x0,
-      height: Math.max(a.box.y + a.box.height, b.box.y + b.box.height) - y0,
-    },
-    polarity: a.polarity,
-    charHeight: (a.charHeight * a.characters + b.charHeight * b.characters) / n,
-    inkLevel: (a.inkLevel * a.characters + b.inkLevel * b.characters) / n,
-    paperLevel: (a.paperLevel * a.characters + b.paperLevel * b.characters) / n,
-    inkThreshold: (a.inkThreshold * a.characters + b.inkThreshold * b.characters) / n,
-    characters: n,
-    parts: [...a.parts, ...b.parts],
-  };
 }

@@ -451,27 +451,10 @@ function joinLineFragments(lines: LineCandidate[]): LineCandidate[] {
         const ratio = Math.max(a.charHeight, b.charHeight) / Math.min(a.charHeight, b.charHeight);
         const overlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
         const gap = b.box.x - (a.box.x + a.box.width);
-        // Up to 1.8: a fragment of tall letters (capitals, ascenders) beside one of x-height letters.
+        // Up to 1.5: a fragment of tall letters (capitals, ascenders) beside one of x-height letters.
         if (ratio > 1.5 || overlap < 0.6 * Math.min(a.box.height, b.box.height)) continue;
         if (gap > 1.2 * Math.max(a.charHeight, b.charHeight)) continue;
-        const n = a.characters + b.characters;
-        const x0 = Math.min(a.box.x, b.box.x);
-        const y0 = Math.min(a.box.y, b.box.y);
-        out[i] = {
-          box: {
-            x: x0,
-            y: y0,
-            width: Math.max(a.box.x + a.box.width, b.box.x + b.box.width) - x0,
-            height: Math.max(a.box.y + a.box.height, b.box.y + b.box.height) - y0,
-          },
-          polarity: a.polarity,
-          charHeight: (a.charHeight * a.characters + b.charHeight * b.characters) / n,
-          inkLevel: (a.inkLevel * a.characters + b.inkLevel * b.characters) / n,
-          paperLevel: (a.paperLevel * a.characters + b.paperLevel * b.characters) / n,
-          inkThreshold: (a.inkThreshold * a.characters + b.inkThreshold * b.characters) / n,
-          characters: n,
-          parts: [...a.parts, ...b.parts],
-        };
+        out[i] = joinCandidates(a, b);
         out.splice(j, 1);
         merged = true;
         break;
@@ -581,4 +564,27 @@ function intersection(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** One candidate covering both, its measures weighted by their characters. */
+export function joinCandidates(a: LineCandidate, b: LineCandidate): LineCandidate {
+  const n = a.characters + b.characters;
+  const x0 = Math.min(a.box.x, b.box.x);
+  const y0 = Math.min(a.box.y, b.box.y);
+  const weighted = (key: 'charHeight' | 'inkLevel' | 'paperLevel' | 'inkThreshold') => (a[key] * a.characters + b[key] * b.characters) / n;
+  return {
+    box: {
+      x: x0,
+      y: y0,
+      width: Math.max(a.box.x + a.box.width, b.box.x + b.box.width) - x0,
+      height: Math.max(a.box.y + a.box.height, b.box.y + b.box.height) - y0,
+    },
+    polarity: a.polarity,
+    charHeight: weighted('charHeight'),
+    inkLevel: weighted('inkLevel'),
+    paperLevel: weighted('paperLevel'),
+    inkThreshold: weighted('inkThreshold'),
+    characters: n,
+    parts: [...a.parts, ...b.parts],
+  };
 }
