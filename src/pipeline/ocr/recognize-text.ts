@@ -10,7 +10,8 @@
  *    with the client's language model. When the language is not given, the strongest lines are read
  *    first with the compact Latin model (which knows every letter of our languages), the language is
  *    detected from that sample, and the lines are read with that language's model; a sample line keeps
- *    whichever reading is more confident.
+ *    whichever reading is more confident. On clean type (every sample line read confidently) the Latin
+ *    model reads all lines and the language model only its weak ones (see CLEAN_SAMPLE).
  * 4. Lines are grouped into regions, noise dropped, exclude_text marked, and every box mapped back to the
  *    pixels of the image given.
  */
@@ -55,6 +56,14 @@ const SAMPLE_MAX_LINES = 8;
  */
 const NOISE_BELOW = 0.3;
 const NOISE_CHARACTERS = 6;
+/**
+ * When the Latin model read every sample line this confidently (clean type: a scan, a screenshot), it
+ * reads the other lines too, and the language model only those it read below KEEP_SAMPLE_ABOVE. Read
+ * by the language model first, every line of another language would be read a second time (see
+ * rereadForeignLines): eurotext's six languages took 23 line readings for 12 lines, now 16, with the
+ * same recall on every benchmark set.
+ */
+const CLEAN_SAMPLE = 0.88;
 /** Lines with fewer letters are too short to tell their own language. */
 const FOREIGN_LINE_LETTERS = 15;
 
@@ -85,6 +94,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       // then read every line with the detected language's model, which is both faster and, with its
       // dictionary, more accurate than the Latin model. Sample lines keep the better of their readings.
       extendSample(first, page, readings);
+      if (readsCleanly(readings)) for (let i = 0; i < page.lines.length; i++) readings[i] ??= recognizeLine(first, page.gray, page.lines[i]);
       for (const reading of readings) if (reading) readByLatin.add(reading);
       const text = readings.flatMap((r) => (r ? [keptWords(r.words).map((w) => w.text).join(' ')] : []));
       language = text.some(Boolean) ? (await detectLanguage(text, options.models)).language : FALLBACK_LANGUAGE;
@@ -154,6 +164,12 @@ async function rereadForeignLines(
     const again = recognizeLine(latin, page.gray, page.lines[i]);
     if (again.confidence >= reading.confidence - 0.05) readings[i] = again;
   }
+}
+
+/** True when every line of the sample (two at least) was read at CLEAN_SAMPLE or better: a scan or a screenshot. */
+function readsCleanly(readings: (LineReading | undefined)[]): boolean {
+  const read = readings.filter((r): r is LineReading => r !== undefined);
+  return read.length >= 2 && read.every((r) => r.confidence >= CLEAN_SAMPLE);
 }
 
 /** Reads more of the strongest lines with the first-pass model until the sample has enough letters. */
