@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateStyle } from '../../../src/pipeline/render/estimate-style';
+import { contrastRatio } from '../../../src/pipeline/render/colour';
 import { regionMask } from '../../../src/pipeline/render/remove-text';
 import { lineInk } from '../../../src/pipeline/render/text-mask';
 import type { Box, OcrLine, RgbaImage, Rgb, TextRegion } from '../../../src/pipeline/types';
@@ -242,6 +243,23 @@ describe('style estimation', () => {
     const inks = [lineInk(image, ocrLine)];
     expect(inks[0].backgroundNoise).toBeGreaterThan(28); // busy enough that an outline would be considered
     expect(estimateStyle(image, region, inks).outline).toBeNull();
+  });
+
+  it('adds no outline to white letters on a brown plate, busy as its surround may look', () => {
+    // White on the brown sign of fr_paris_direction_signs.jpg: contrast about 6.3.
+    const plate = (x: number, y: number): Rgb => {
+      const v = 92 + (((Math.floor(x / 3) * 7 + Math.floor(y / 3) * 13) % 5) - 2) * 16;
+      return [v + 12, v - 4, v - 20];
+    };
+    const { image } = scene({ background: plate, ink: [250, 250, 250], strokes: LETTERS });
+    const ocrLine = line(WORD_BOX);
+    const region: TextRegion = { text: 'TEXT', confidence: 0.9, box: WORD_BOX, lines: [ocrLine], excludedSpans: [] };
+    const inks = [lineInk(image, ocrLine)];
+    expect(inks[0].backgroundNoise).toBeGreaterThan(28);
+    const style = estimateStyle(image, region, inks);
+    expect(contrastRatio(style.textColor, style.backgroundColor)).toBeGreaterThan(6);
+    expect(contrastRatio(style.textColor, style.backgroundColor)).toBeLessThan(7);
+    expect(style.outline).toBeNull();
   });
 
   it('keeps low contrast on a flat background as designed: no outline', () => {
