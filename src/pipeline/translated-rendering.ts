@@ -13,11 +13,16 @@ import type { RgbaImage } from './types';
 export interface RegionTranslations {
   /** One text per region of the analysis: the translation, or the original where nothing is translated. */
   texts: string[];
-  /** The engine that answered, or null when nothing needed translating. */
+  /** The engine that answered (several, comma-separated, when languages were answered by different ones), or null when nothing needed translating. */
   engine: string | null;
 }
 
-/** Translates the translatable regions (isTranslatable) of an analysis into `target`. */
+/**
+ * Translates the translatable regions (isTranslatable) of an analysis into `target`, each from its own
+ * language (TextRegion.language, else the image's): one call per source language, side by side. A
+ * region already in `target` keeps its text. When the image's language is the target nothing is
+ * translated: the translated picture is then the original (see translateImage).
+ */
 export async function translateRegions(
   analysis: RecognizedText,
   target: LanguageCode,
@@ -26,18 +31,26 @@ export async function translateRegions(
   options: { deadline?: number } = {},
 ): Promise<RegionTranslations> {
   const texts = analysis.regions.map((r) => r.text);
-  const wanted = analysis.regions.map((region, index) => ({ region, index })).filter(({ region }) => isTranslatable(region));
-  if (wanted.length === 0 || analysis.sourceLang === target) return { texts, engine: null };
-  const result = await timer.time('translate', () =>
-    translator.translate(
-      wanted.map(({ region }) => ({ text: region.text, keep: region.excludedSpans })),
-      analysis.sourceLang,
-      target,
-      { deadline: options.deadline },
+  if (analysis.sourceLang === target) return { texts, engine: null };
+  const bySource = new Map<LanguageCode, number[]>();
+  analysis.regions.forEach((region, index) => {
+    const source = region.language ?? analysis.sourceLang;
+    if (source === target || !isTranslatable(region)) return;
+    bySource.set(source, [...(bySource.get(source) ?? []), index]);
+  });
+  if (bySource.size === 0) return { texts, engine: null };
+  const results = await timer.time('translate', () =>
+    Promise.all(
+      [...bySource].map(async ([source, indices]) => {
+        const items = indices.map((i) => ({ text: analysis.regions[i].text, keep: analysis.regions[i].excludedSpans }));
+        const result = await translator.translate(items, source, target, { deadline: options.deadline });
+        indices.forEach((index, k) => (texts[index] = result.texts[k]));
+        return result.engine;
+      }),
     ),
   );
-  wanted.forEach(({ index }, k) => (texts[index] = result.texts[k]));
-  return { texts, engine: result.engine };
+  // A fallback chain may have answered one language with another engine than the rest.
+  return { texts, engine: [...new Set(results)].join(', ') };
 }
 
 /** Draws the translations onto `clean` in place and returns it (now the translated picture). */

@@ -56,6 +56,11 @@ export interface TextRegion {
   lines: OcrLine[];
   /** Spans of `text` matched by exclude_text: never translated, their pixels left untouched. */
   excludedSpans: TextSpan[];
+  /**
+   * The region's own language, where its text clearly reads as another than the image's (the Spanish
+   * line of a bilingual sign); translated from it. Absent: the image's language.
+   */
+  language?: LanguageCode;
 }
 
 export interface OcrResult {

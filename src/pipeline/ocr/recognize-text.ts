@@ -19,6 +19,7 @@ import type { OCREngine } from 'tesseract-wasm';
 import type { LanguageCode } from '../../languages';
 import { markExcluded, excludeMatcher } from '../exclude-text';
 import { detectLanguage, detectWithTable, FALLBACK_LANGUAGE, languageTable } from '../language/detect-language';
+import type { NgramTable } from '../language/ngram-table';
 import type { Box, OcrResult, RgbaImage, TextRegion } from '../types';
 import { grayScaled } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
@@ -126,8 +127,9 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       // reported is that of all the text read (the lines keep their readings).
       language = (await detectLanguage(grouped.map((r) => r.text), options.models)).language;
     }
+    const table = await languageTable(options.models);
     return {
-      regions: grouped.map((r) => toImageCoordinates(r, page, scale, image)),
+      regions: grouped.map((r) => toImageCoordinates(withOwnLanguage(r, language!, table), page, scale, image)),
       sourceLang: language,
       detected: !options.sourceLang,
     };
@@ -164,6 +166,20 @@ async function rereadForeignLines(
     const again = recognizeLine(latin, page.gray, page.lines[i]);
     if (again.confidence >= reading.confidence - 0.05) readings[i] = again;
   }
+}
+
+/**
+ * `region` with its own language when its text clearly reads as another language than the page's (see
+ * TextRegion.language): FOREIGN_LINE_LETTERS letters at least, and a reliable guess. Danish and
+ * Norwegian are not told apart per region: on a few words they are too alike (see detect-language.ts).
+ */
+function withOwnLanguage(region: TextRegion, page: LanguageCode, table: NgramTable): TextRegion {
+  const text = region.text.replace(/\n/g, ' ');
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < FOREIGN_LINE_LETTERS) return region;
+  const guess = detectWithTable(table, [text]);
+  if (!guess.reliable || guess.language === page) return region;
+  if ((guess.language === 'da' || guess.language === 'no') && (page === 'da' || page === 'no')) return region;
+  return { ...region, language: guess.language };
 }
 
 /** True when every line of the sample (two at least) was read at CLEAN_SAMPLE or better: a scan or a screenshot. */

@@ -100,6 +100,10 @@ describe('recognizeText on generated images with known text', () => {
     const result = await recognizeText(generatedImage('enBilingualSign'), { models });
     expect(result.sourceLang).toBe('en');
     expect(words(allText(result))).toEqual(expect.arrayContaining(['staff', 'entrance', 'área', 'sólo']));
+    // ...and says which region is in which language, so it is translated from its own.
+    const spanish = result.regions.find((r) => r.text.includes('restringida'));
+    expect(spanish?.language).toBe('es');
+    expect(result.regions.filter((r) => r !== spanish).every((r) => r.language === undefined)).toBe(true);
   });
 
   it('uses the given language without detecting', async () => {
