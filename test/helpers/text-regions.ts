@@ -1,7 +1,8 @@
 /** Regions and styles as OCR and the style estimate would make them for text set in Noto Sans, for the renderer's tests. */
 import { fontFor } from '../../src/pipeline/render/fonts';
 import { measureText } from '../../src/pipeline/render/measure-text';
-import type { OcrLine, RegionStyle, RgbaImage, Rgb, TextRegion } from '../../src/pipeline/types';
+import { fromUpright } from '../../src/pipeline/render/text-direction';
+import type { Box, OcrLine, RegionStyle, RgbaImage, Rgb, TextRegion } from '../../src/pipeline/types';
 
 const font = fontFor(false).metrics;
 
@@ -53,4 +54,34 @@ export function canvas(width: number, height: number, colour: Rgb, alpha = 255):
   const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < data.length; i += 4) data.set([colour[0], colour[1], colour[2], alpha], i);
   return { width, height, data };
+}
+
+const loosen = (b: Box): Box => ({ x: b.x - 1, y: b.y - 1, width: b.width + 2, height: b.height + 2 });
+
+/** The region as OCR reports it: every box a pixel looser than the ink. */
+export function asOcr(region: TextRegion): TextRegion {
+  return {
+    ...region,
+    box: loosen(region.box),
+    lines: region.lines.map((l) => ({ ...l, box: loosen(l.box), words: l.words.map((w) => ({ ...w, box: loosen(w.box) })) })),
+  };
+}
+
+/** `upright` and `region` on it turned a quarter clockwise (text reading top to bottom), as OCR reports turned text. */
+export function turnedQuarter(upright: RgbaImage, region: TextRegion): { image: RgbaImage; frame: Box; region: TextRegion } {
+  const frame = { x: 0, y: 0, width: upright.height, height: upright.width };
+  const image = canvas(frame.width, frame.height, [0, 0, 0]);
+  for (let v = 0; v < upright.height; v++) {
+    for (let u = 0; u < upright.width; u++) {
+      const { x, y } = fromUpright({ x: u, y: v, width: 1, height: 1 }, frame, 90);
+      image.data.set(upright.data.subarray((v * upright.width + u) * 4, (v * upright.width + u) * 4 + 4), (y * image.width + x) * 4);
+    }
+  }
+  const turn = (b: Box) => fromUpright(b, frame, 90);
+  const turned: TextRegion = {
+    ...region,
+    box: turn(region.box),
+    lines: region.lines.map((l) => ({ ...l, box: turn(l.box), words: l.words.map((w) => ({ ...w, box: turn(w.box) })) })),
+  };
+  return { image, frame, region: turned };
 }

@@ -7,7 +7,7 @@ import { clipBox, colourDistance, contrastRatio, growBox } from './colour';
 import type { FontFile } from './font-file';
 import { fontFor } from './fonts';
 import { drawableText, measureText } from './measure-text';
-import { fromUpright, regionToUpright, textRotation, uprightSize, type Rotation } from './text-direction';
+import { fromUpright, regionToUpright, textRotation, turnUpright, type Rotation } from './text-direction';
 import { lineInk, type LineInk } from './text-mask';
 
 /**
@@ -68,23 +68,6 @@ function estimateTurned(image: RgbaImage, region: TextRegion, rotation: Rotation
   const turned = regionToUpright(region, frame, rotation);
   const style = estimateUpright(upright, turned, turned.lines.map((line) => lineInk(upright, line)));
   return { ...style, box: clipBox(fromUpright(style.box, frame, rotation), image.width, image.height), rotation };
-}
-
-/** The pixels of `frame` as they look with the text upright. */
-function turnUpright(image: RgbaImage, frame: Box, rotation: Rotation): RgbaImage {
-  const { width, height } = uprightSize(frame, rotation);
-  const data = new Uint8Array(width * height * 4);
-  const right = frame.x + frame.width - 1;
-  const bottom = frame.y + frame.height - 1;
-  for (let v = 0; v < height; v++) {
-    for (let u = 0; u < width; u++) {
-      const x = rotation === 90 ? right - v : rotation === 180 ? right - u : frame.x + v;
-      const y = rotation === 90 ? frame.y + u : rotation === 180 ? bottom - v : bottom - u;
-      const from = (y * image.width + x) * 4;
-      data.set(image.data.subarray(from, from + 4), (v * width + u) * 4);
-    }
-  }
-  return { width, height, data };
 }
 
 function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {

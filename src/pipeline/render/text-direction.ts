@@ -5,7 +5,7 @@
  * pixel. Style estimation and drawing work on the text as if it were upright, in a frame turned with
  * it, and map the results back.
  */
-import type { Box, OcrLine, TextRegion } from '../types';
+import type { Box, OcrLine, RgbaImage, TextRegion } from '../types';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -106,4 +106,40 @@ export function uprightTransform(frame: Box, rotation: Rotation): string {
     default:
       return `translate(${frame.x} ${frame.y})`;
   }
+}
+
+/** The pixels of `frame` as they look with the text upright. */
+export function turnUpright(image: RgbaImage, frame: Box, rotation: Rotation): RgbaImage {
+  const { width, height } = uprightSize(frame, rotation);
+  const data = new Uint8Array(width * height * 4);
+  const right = frame.x + frame.width - 1;
+  const bottom = frame.y + frame.height - 1;
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++) {
+      const x = rotation === 90 ? right - v : rotation === 180 ? right - u : frame.x + v;
+      const y = rotation === 90 ? frame.y + u : rotation === 180 ? bottom - v : bottom - u;
+      const from = (y * image.width + x) * 4;
+      data.set(image.data.subarray(from, from + 4), (v * width + u) * 4);
+    }
+  }
+  return { width, height, data };
+}
+
+/**
+ * A mask made in the upright frame of `frame` (covering `box` there, box.width × box.height) as a mask
+ * of the picture: the same pixels, turned back (the inverse of turnUpright's mapping).
+ */
+export function maskFromUpright(mask: Uint8Array, box: Box, frame: Box, rotation: Rotation): { box: Box; mask: Uint8Array } {
+  const back = fromUpright(box, frame, rotation);
+  const out = new Uint8Array(back.width * back.height);
+  const right = frame.x + frame.width - 1;
+  const bottom = frame.y + frame.height - 1;
+  for (let y = back.y; y < back.y + back.height; y++) {
+    for (let x = back.x; x < back.x + back.width; x++) {
+      const u = rotation === 90 ? y - frame.y : rotation === 180 ? right - x : rotation === 270 ? bottom - y : x - frame.x;
+      const v = rotation === 90 ? right - x : rotation === 180 ? bottom - y : rotation === 270 ? x - frame.x : y - frame.y;
+      out[(y - back.y) * back.width + (x - back.x)] = mask[(v - box.y) * box.width + (u - box.x)];
+    }
+  }
+  return { box: back, mask: out };
 }

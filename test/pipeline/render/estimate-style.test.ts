@@ -6,21 +6,11 @@ import { renderTranslations } from '../../../src/pipeline/render/render-translat
 import { fromUpright, toUpright } from '../../../src/pipeline/render/text-direction';
 import { lineInk } from '../../../src/pipeline/render/text-mask';
 import type { Box, RgbaImage, Rgb, TextRegion } from '../../../src/pipeline/types';
-import { canvas, ocrWords, regionOf, styleOf } from '../../helpers/text-regions';
+import { asOcr, canvas, ocrWords, regionOf, styleOf, turnedQuarter } from '../../helpers/text-regions';
 
 const PAPER: Rgb = [244, 241, 234];
 const INK: Rgb = [32, 32, 32];
 
-const loosen = (b: Box): Box => ({ x: b.x - 1, y: b.y - 1, width: b.width + 2, height: b.height + 2 });
-
-/** The region as OCR reports it: every box a pixel looser than the ink. */
-function asOcr(region: TextRegion): TextRegion {
-  return {
-    ...region,
-    box: loosen(region.box),
-    lines: region.lines.map((l) => ({ ...l, box: loosen(l.box), words: l.words.map((w) => ({ ...w, box: loosen(w.box) })) })),
-  };
-}
 
 /** Draws `region`'s own text at `size` px onto a new canvas (the renderer keeps the original size and baselines). */
 async function lettering(region: TextRegion, size: number, lineHeight: number, width = 900, height = 300): Promise<RgbaImage> {
@@ -103,21 +93,7 @@ describe('style estimation on lettering', () => {
     const upright = await lettering(paragraph, 38, 48, 700, 200);
     const expected = estimate(upright, asOcr(paragraph));
     // The same picture turned a quarter clockwise: text reads top to bottom.
-    const frame = { x: 0, y: 0, width: upright.height, height: upright.width };
-    const image = canvas(frame.width, frame.height, PAPER);
-    for (let v = 0; v < upright.height; v++) {
-      for (let u = 0; u < upright.width; u++) {
-        const { x, y } = fromUpright({ x: u, y: v, width: 1, height: 1 }, frame, 90);
-        image.data.set(upright.data.subarray((v * upright.width + u) * 4, (v * upright.width + u) * 4 + 4), (y * image.width + x) * 4);
-      }
-    }
-    const ocr = asOcr(paragraph);
-    const turnBox = (b: Box) => fromUpright(b, frame, 90);
-    const turnedRegion: TextRegion = {
-      ...ocr,
-      box: turnBox(ocr.box),
-      lines: ocr.lines.map((l) => ({ ...l, box: turnBox(l.box), words: l.words.map((w) => ({ ...w, box: turnBox(w.box) })) })),
-    };
+    const { image, frame, region: turnedRegion } = turnedQuarter(upright, asOcr(paragraph));
     const style = estimate(image, turnedRegion);
     expect(style.rotation).toBe(90);
     expect(style.fontSize).toBeCloseTo(expected.fontSize, 0);
