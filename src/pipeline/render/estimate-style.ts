@@ -34,6 +34,9 @@ const BUSY_BACKGROUND = 28;
  */
 const BOLD_STROKE_RATIO = 0.085;
 
+/** The width of the outline drawn around letters of `fontSize`. */
+export const outlineWidth = (fontSize: number) => Math.max(1, Math.round(fontSize * 0.07));
+
 /** Whether letters whose stroke width is `strokeRatio` × their font size are bold. */
 export const isBold = (strokeRatio: number) => strokeRatio > BOLD_STROKE_RATIO;
 /**
@@ -81,7 +84,7 @@ function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]):
   const noise = Math.max(...inks.map((ink) => ink.backgroundNoise));
   const contrast = contrastRatio(textColor, backgroundColor);
   const poorContrast = contrast < MIN_CONTRAST;
-  const outline = (noise > BUSY_BACKGROUND && contrast < CLEAR_CONTRAST) || (poorContrast && noise > BUSY_BACKGROUND / 2) ? { color: outlineColour(textColor), width: Math.max(1, Math.round(fontSize * 0.07)) } : null;
+  const outline = (noise > BUSY_BACKGROUND && contrast < CLEAR_CONTRAST) || (poorContrast && noise > BUSY_BACKGROUND / 2) ? { color: outlineColour(textColor), width: outlineWidth(fontSize) } : null;
   const margin = Math.round(fontSize * 0.1);
   const align = estimateAlign(region, image.width);
   return {

@@ -9,7 +9,7 @@
 import type { Box, RegionStyle, RgbaImage, TextRegion } from '../types';
 import { clipBox, growBox, unionBox } from './colour';
 import { estimateStyle } from './estimate-style';
-import { shareWeights } from './shared-weights';
+import { shareDesign } from './shared-design';
 import { maskFromUpright, regionToUpright, textRotation, turnUpright, type Rotation } from './text-direction';
 import { inpaintRegion } from './inpaint';
 import { closeGaps, dilate, lineInk, paintBox, softInk, type LineInk } from './text-mask';
@@ -40,7 +40,7 @@ export async function removeText(image: RgbaImage, regions: TextRegion[]): Promi
   return { image, styles: plans.map((p) => p.style) };
 }
 
-/** Measures every region's style and mask on the untouched picture (one weight per design: see shareWeights). */
+/** Measures every region's style and mask on the untouched picture (one look per design: see shareDesign). */
 export function planRemoval(image: RgbaImage, regions: TextRegion[]): RemovalPlan[] {
   const plans = regions.map((region): RemovalPlan => {
     const rotation = textRotation(region);
@@ -48,7 +48,7 @@ export function planRemoval(image: RgbaImage, regions: TextRegion[]): RemovalPla
     const inks = region.lines.map((line) => lineInk(image, line));
     return { style: estimateStyle(image, region, inks), mask: regionMask(image, region, inks) };
   });
-  const styles = shareWeights(plans.map((p) => p.style));
+  const styles = shareDesign(plans.map((p) => p.style));
   return plans.map((plan, i) => ({ ...plan, style: styles[i] }));
 }
 
