@@ -220,29 +220,35 @@ function lineGeometry(line: OcrLine, ink: LineInk | undefined, font: FontFile): 
 }
 
 /**
- * The slant of a line's ink (dy/dx): the least-squares line through the ink pixels. Letters shift the
- * ink's centre up and down a little; over a line that averages out, and a word too short to average it
- * out is too short for its slant to matter.
+ * The slant of a line's ink (dy/dx), from where its letters stand: the bottom of the ink in slices
+ * about a letter wide, and the median of the slopes between every two slices (Theil–Sen), which a
+ * descender or a comma in a few slices does not move. A least-squares fit through all the ink was
+ * swayed by the letters themselves: in "Winterschlussverkauf" the capital W at the start pulls the
+ * ink's centre up there, a slant of 1.5% that made 45 px letters measure 54 px along it.
  */
 function inkSlope(ink: LineInk): number {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  for (let y = 0; y < ink.area.height; y++) {
-    for (let x = 0; x < ink.area.width; x++) {
-      if (!ink.ink[y * ink.area.width + x]) continue;
-      n++;
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
+  const { width, height } = ink.area;
+  const slice = Math.max(2, Math.round(height / 3));
+  const points: [number, number][] = [];
+  for (let x0 = 0; x0 < width; x0 += slice) {
+    let bottom = -1;
+    for (let x = x0; x < Math.min(width, x0 + slice); x++) {
+      for (let y = height - 1; y > bottom; y--) {
+        if (ink.ink[y * width + x]) {
+          bottom = y;
+          break;
+        }
+      }
     }
+    if (bottom >= 0) points.push([x0 + slice / 2, bottom]);
   }
-  const spread = n * sxx - sx * sx;
-  if (n < 2 || spread <= 0) return 0;
-  return Math.max(-0.3, Math.min(0.3, (n * sxy - sx * sy) / spread));
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    for (let j = i + 1; j < points.length; j++) slopes.push((points[j][1] - points[i][1]) / (points[j][0] - points[i][0]));
+  }
+  if (slopes.length === 0) return 0;
+  slopes.sort((p, q) => p - q);
+  return Math.max(-0.3, Math.min(0.3, slopes[slopes.length >> 1]));
 }
 
 /**

@@ -116,4 +116,30 @@ describe('style estimation on lettering', () => {
       }
     }
   });
+
+  it('measures a long word with a capital at its start at its size (its letters do not make it look tilted)', async () => {
+    const banner = regionOf([ocrWords('Winterschlussverkauf', 40, 110, 58)]);
+    const image = await lettering(banner, 58, 70, 760, 200);
+    const size = estimate(image, asOcr(banner)).fontSize;
+    expect(size).toBeGreaterThan(58 * 0.97);
+    expect(size).toBeLessThan(58 * 1.03);
+  });
+
+  it('measures a tilted line square to its slant', async () => {
+    const sign = regionOf([ocrWords('Ausgang links halten', 40, 100, 40)]);
+    const flat = await lettering(sign, 40, 48, 700, 220);
+    // Sheared by 3°: each column moves down by tan 3° per pixel (a sign photographed a little askew).
+    const slope = Math.tan((3 * Math.PI) / 180);
+    const image = canvas(flat.width, flat.height, PAPER);
+    for (let x = 0; x < flat.width; x++) {
+      const dy = Math.round(slope * x);
+      for (let y = 0; y + dy < flat.height; y++) image.data.set(flat.data.subarray((y * flat.width + x) * 4, (y * flat.width + x) * 4 + 4), ((y + dy) * flat.width + x) * 4);
+    }
+    const tilted = asOcr(sign);
+    const grow = (b: Box): Box => ({ ...b, height: b.height + Math.ceil(slope * (b.x + b.width)) });
+    const region = { ...tilted, box: grow(tilted.box), lines: tilted.lines.map((l) => ({ ...l, box: grow(l.box), words: l.words.map((w) => ({ ...w, box: { ...w.box, y: w.box.y + Math.floor(slope * w.box.x), height: w.box.height + Math.ceil(slope * w.box.width) + 1 } })) })) };
+    const size = estimate(image, region).fontSize;
+    expect(size).toBeGreaterThan(40 * 0.95);
+    expect(size).toBeLessThan(40 * 1.05);
+  });
 });
