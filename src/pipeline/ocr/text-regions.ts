@@ -3,10 +3,10 @@
  * right) grouped into regions that read as one unit — the lines of one sign, paragraph or button. Lines
  * join a region when their text is about the same size, they are stacked closely (gap under about one
  * character height), they overlap horizontally (left-, right- or centre-aligned blocks all overlap)
- * and they are of one design: same polarity, and papers of about one grey (white letters on a sign's
- * coloured header and dark letters on its body are two designs, each drawn back in its own colour and
- * place; the paper may still vary across a block, as a gradient or a shadow makes it, by up to half
- * the letters' contrast).
+ * and they are of one design: same polarity, letters of about one grey (see SAME_INK) and papers of
+ * about one grey (white letters on a sign's coloured header and dark letters on its body are two
+ * designs, each drawn back in its own colour and place; the paper may still vary across a block, as a
+ * gradient or a shadow makes it, by up to half the letters' contrast).
  * Noise is dropped first: words Tesseract is unsure of, words without a letter or digit, and lines
  * that are a single letter alone.
  */
@@ -119,9 +119,19 @@ interface BuiltLine {
   words: RecognisedWord[];
 }
 
+/**
+ * Letters of one block differ in grey by at most this share of their contrast; more, and they are
+ * another design (an app's black title over its grey subtitle: 67 and 108 on paper at 252).
+ */
+const SAME_INK = 0.15;
+
 function sameDesign(a: BuiltLine, b: BuiltLine): boolean {
   const contrast = Math.min(Math.abs(a.inkLevel - a.paperLevel), Math.abs(b.inkLevel - b.paperLevel));
-  return a.polarity === b.polarity && Math.abs(a.paperLevel - b.paperLevel) <= 0.5 * contrast;
+  return (
+    a.polarity === b.polarity &&
+    Math.abs(a.paperLevel - b.paperLevel) <= 0.5 * contrast &&
+    Math.abs(a.inkLevel - b.inkLevel) <= SAME_INK * contrast
+  );
 }
 
 function sameBlock(a: BuiltLine, b: BuiltLine): boolean {

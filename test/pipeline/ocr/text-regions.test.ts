@@ -56,4 +56,21 @@ describe('noise rules of text regions', () => {
     ]);
     expect(regions.map((r) => r.text)).toEqual(['NOTICE', 'DOUBLE\nPARKING']);
   });
+
+  it('keeps a black title apart from its grey subtitle, and a block of one grey together', () => {
+    // An app's list item: title at ink 67, subtitle at 108, on paper at 252 (sv_medtimer_settings.png).
+    x = 0;
+    const title = [word('Påminnelse', 0.95, 40)];
+    x = 0;
+    const subtitle = [word('Dagligen', 0.95, 75)];
+    x = 0;
+    const next = [word('tröskelvärdet', 0.95, 110)];
+    const regions = groupRegions([
+      { words: title, charHeight: 28, polarity: 'dark', inkLevel: 67, paperLevel: 252 },
+      { words: subtitle, charHeight: 26, polarity: 'dark', inkLevel: 108, paperLevel: 252 },
+      // The same grey give or take what anti-aliasing and JPEG make of it: the subtitle's next line.
+      { words: next, charHeight: 26, polarity: 'dark', inkLevel: 100, paperLevel: 250 },
+    ]);
+    expect(regions.map((r) => r.text)).toEqual(['Påminnelse', 'Dagligen\ntröskelvärdet']);
+  });
 });
