@@ -1,6 +1,9 @@
-/** Maps failures from inside the pipeline to the API's errors; anything else stays a 500. */
+/**
+ * Maps failures from inside the pipeline to the API's errors; anything else is left to errorResponse
+ * (a TranslationConfigError is a ConfigError there: 503).
+ */
 import { ImageDecodeError } from '../pipeline/image-analysis';
-import { TranslationConfigError, TranslationUnavailableError } from '../translate';
+import { TranslationUnavailableError } from '../translate';
 import { ApiError } from './errors';
 
 export function pipelineError(error: unknown): unknown {
@@ -18,10 +21,6 @@ export function pipelineError(error: unknown): unknown {
       error.retryAfterSeconds ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) } : undefined,
       error.httpStatus,
     );
-  }
-  if (error instanceof TranslationConfigError) {
-    console.error(JSON.stringify({ level: 'error', event: 'translation_config_invalid', problems: error.problems }));
-    return new ApiError('service_unavailable', 'Translation is not configured correctly; the operator has been told in the logs.');
   }
   return error;
 }

@@ -3,6 +3,7 @@
  * `translation_unavailable` (503 when a later retry may succeed, 502 when this request cannot);
  * batch consumers retry the former and mark the image failed for the latter.
  */
+import { ConfigError } from '../config';
 
 /**
  * Why no engine produced a translation:
@@ -41,11 +42,12 @@ export class TranslationUnavailableError extends Error {
 }
 
 /** The translation configuration (environment variables, secrets, bindings) is invalid. */
-export class TranslationConfigError extends Error {
+export class TranslationConfigError extends ConfigError {
   override readonly name = 'TranslationConfigError';
 
-  constructor(readonly problems: string[]) {
-    super(`Invalid translation configuration:\n- ${problems.join('\n- ')}`);
+  constructor(problems: string[]) {
+    super(problems);
+    this.message = `Invalid translation configuration:\n- ${problems.join('\n- ')}`;
   }
 }
 

@@ -169,6 +169,14 @@ describe('translate-image failures and limits', () => {
     expect((await env.BUCKET.list({ prefix: `${account}/` })).objects).toEqual([]);
   });
 
+  it('answers 503 service_unavailable when the translation settings are invalid, naming no setting to the client', async () => {
+    const { key } = await createTestAccount();
+    const res = await callWith({ TRANSLATION_ENGINE: 'deepl' }, key, form({ files: [['image', fixtures.deCartoon(), 'a.jpg']], fields: [['target_lang', 'en']] }));
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('service_unavailable');
+    expect(JSON.stringify(res.body)).not.toContain('DEEPL_API_KEY');
+  });
+
   it('maps an engine that stays unavailable to 503 with Retry-After', async () => {
     const { key } = await createTestAccount();
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('busy', { status: 503, headers: { 'retry-after': '1' } }));
