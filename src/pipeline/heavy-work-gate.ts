@@ -5,24 +5,17 @@
  * served; the wait is reported as its own Server-Timing stage.
  */
 let tail: Promise<void> = Promise.resolve();
-let waiting = 0;
 
 /** Runs `work` when every earlier caller in this isolate has finished. */
 export async function withHeavyWorkSlot<T>(work: () => Promise<T>): Promise<T> {
   const previous = tail;
   let release!: () => void;
   tail = new Promise<void>((resolve) => (release = resolve));
-  waiting += 1;
   try {
     await previous;
-    waiting -= 1;
     return await work();
   } finally {
     release();
   }
 }
 
-/** How many callers are waiting for the slot right now (for logs). */
-export function heavyWorkQueueLength(): number {
-  return waiting;
-}

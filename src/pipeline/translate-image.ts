@@ -7,6 +7,7 @@
  *              ↘ translate (started as soon as the text is read) → render → encode translated
  */
 import type { LanguageCode } from '../languages';
+import { sha256Hex } from '../security/hashing';
 import type { Translator } from '../translate';
 import type { AnalysisId, AnalysisStore } from './analysis-store';
 import { parseExcludeText } from './exclude-text';
@@ -71,16 +72,20 @@ export function translateImage(input: TranslateImageInput, deps: TranslateImageD
 
     const stored = deps.store ? await deps.timer.time('cache', () => deps.store!.get(key)) : null;
     let analysis: ImageAnalysis;
-    let clean: RgbaImage;
+    let cleanPixels: () => Promise<RgbaImage>;
     let cleanBytes: Uint8Array;
     if (stored) {
       analysis = stored.analysis;
       translate(analysis);
-      clean = (await decodeUpload(stored.clean, stored.cleanFormat, deps)).image;
-      cleanBytes = stored.cleanFormat === input.outputFormat ? stored.clean : await encode(clean, input.outputFormat, deps);
+      // Decoded (once) only where the pixels are needed: to re-encode them, or to draw on them.
+      let decoded: Promise<RgbaImage> | undefined;
+      cleanPixels = () => (decoded ??= decodeUpload(stored.clean, stored.cleanFormat, deps).then((d) => d.image));
+      cleanBytes = stored.cleanFormat === input.outputFormat ? stored.clean : await encode(await cleanPixels(), input.outputFormat, deps);
     } else {
-      ({ analysis, clean } = await analyzeImage(input.bytes, { format: input.format, sourceLang: input.sourceLang, excludePatterns }, { ...deps, onRecognized: translate }));
-      cleanBytes = await encode(clean, input.outputFormat, deps);
+      const fresh = await analyzeImage(input.bytes, { format: input.format, sourceLang: input.sourceLang, excludePatterns }, { ...deps, onRecognized: translate });
+      analysis = fresh.analysis;
+      cleanPixels = async () => fresh.clean;
+      cleanBytes = await encode(fresh.clean, input.outputFormat, deps);
       // Stored off the critical path where the caller allows it: the bytes are final, nothing races.
       if (deps.store) persist(deps, deps.store.put(key, { analysis, clean: cleanBytes, cleanFormat: input.outputFormat }));
     }
@@ -94,7 +99,7 @@ export function translateImage(input: TranslateImageInput, deps: TranslateImageD
       // No text to redraw: the translated picture is the clean one (which is then the original's pixels).
       translated = cleanBytes;
     } else {
-      translated = await encode(await drawTranslations(clean, analysis, translations, deps.timer), input.outputFormat, deps);
+      translated = await encode(await drawTranslations(await cleanPixels(), analysis, translations, deps.timer), input.outputFormat, deps);
     }
     return { analysis, translations, clean: cleanBytes, translated, outputFormat: input.outputFormat, analysisReused: stored !== null };
   });
@@ -113,10 +118,6 @@ function encode(image: RgbaImage, format: ImageFormat, deps: Pick<TranslateImage
 
 async function analysisId(input: TranslateImageInput, excludePatterns: string[]): Promise<AnalysisId> {
   const patterns = excludePatterns.map((p) => p.toLowerCase()).sort().join('\u0000');
-  return { contentSha256: input.contentSha256, sourceLang: input.sourceLang ?? 'auto', excludeHash: patterns ? await sha256Short(patterns) : 'none' };
-}
-
-async function sha256Short(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return [...digest.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // The first 8 bytes of the digest (16 hex characters) name the pattern set in cache keys.
+  return { contentSha256: input.contentSha256, sourceLang: input.sourceLang ?? 'auto', excludeHash: patterns ? (await sha256Hex(patterns)).slice(0, 16) : 'none' };
 }

@@ -36,7 +36,9 @@ export async function translateRegions(
   analysis.regions.forEach((region, index) => {
     const source = region.language ?? analysis.sourceLang;
     if (source === target || !isTranslatable(region)) return;
-    bySource.set(source, [...(bySource.get(source) ?? []), index]);
+    const indices = bySource.get(source);
+    if (indices) indices.push(index);
+    else bySource.set(source, [index]);
   });
   if (bySource.size === 0) return { texts, engine: null };
   const results = await timer.time('translate', () =>
