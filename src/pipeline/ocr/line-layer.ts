@@ -105,33 +105,38 @@ export function pieceBox(p: Piece): Box {
 }
 
 
-/** `mask` (width × height) widened by `radius` pixels in every direction. */
-export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const across = new Uint8Array(mask.length);
+/**
+ * Grows a mask by `radius` pixels (a square structuring element, as two separable passes), shared by
+ * line refinement (a line's letters joined into its mask) and text removal (a letter's anti-aliased
+ * fringe removed with it).
+ */
+export function dilate(mask: Uint8Array<ArrayBuffer>, width: number, height: number, radius: number): Uint8Array<ArrayBuffer> {
+  if (radius <= 0) return mask;
+  const horizontal = new Uint8Array(mask.length);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    let lastSet = -Infinity;
+    let lastOn = -Infinity;
     for (let x = 0; x < width; x++) {
-      if (mask[row + x]) lastSet = x;
-      if (x - lastSet <= radius) across[row + x] = 1;
+      if (mask[row + x]) lastOn = x;
+      if (x - lastOn <= radius) horizontal[row + x] = 1;
     }
-    lastSet = Infinity;
+    lastOn = Infinity;
     for (let x = width - 1; x >= 0; x--) {
-      if (mask[row + x]) lastSet = x;
-      if (lastSet - x <= radius) across[row + x] = 1;
+      if (mask[row + x]) lastOn = x;
+      if (lastOn - x <= radius) horizontal[row + x] = 1;
     }
   }
   const out = new Uint8Array(mask.length);
   for (let x = 0; x < width; x++) {
-    let lastSet = -Infinity;
+    let lastOn = -Infinity;
     for (let y = 0; y < height; y++) {
-      if (across[y * width + x]) lastSet = y;
-      if (y - lastSet <= radius) out[y * width + x] = 1;
+      if (horizontal[y * width + x]) lastOn = y;
+      if (y - lastOn <= radius) out[y * width + x] = 1;
     }
-    lastSet = Infinity;
+    lastOn = Infinity;
     for (let y = height - 1; y >= 0; y--) {
-      if (across[y * width + x]) lastSet = y;
-      if (lastSet - y <= radius) out[y * width + x] = 1;
+      if (horizontal[y * width + x]) lastOn = y;
+      if (lastOn - y <= radius) out[y * width + x] = 1;
     }
   }
   return out;

@@ -12,7 +12,8 @@ import { estimateStyle } from './estimate-style';
 import { shareDesign } from './shared-design';
 import { maskFromUpright, regionToUpright, textRotation, turnUpright, type Rotation } from './text-direction';
 import { inpaintRegion } from './inpaint';
-import { closeGaps, dilate, lineInk, paintBox, softInk, type LineInk } from './text-mask';
+import { dilate } from '../ocr/line-layer';
+import { closeGaps, lineInk, paintBox, softInk, type LineInk } from './text-mask';
 
 export interface RemovedText {
   /** The same image object, now without the regions' text. */

@@ -291,42 +291,6 @@ export function paintBox(mask: Uint8Array, area: Box, box: Box, value: number): 
 }
 
 /**
- * Grows a mask by `radius` pixels (a square structuring element, as two separable passes), so the
- * anti-aliased fringe around each letter is removed with it.
- */
-export function dilate(mask: Uint8Array<ArrayBuffer>, width: number, height: number, radius: number): Uint8Array<ArrayBuffer> {
-  if (radius <= 0) return mask;
-  const horizontal = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let lastOn = -Infinity;
-    for (let x = 0; x < width; x++) {
-      if (mask[row + x]) lastOn = x;
-      if (x - lastOn <= radius) horizontal[row + x] = 1;
-    }
-    lastOn = Infinity;
-    for (let x = width - 1; x >= 0; x--) {
-      if (mask[row + x]) lastOn = x;
-      if (lastOn - x <= radius) horizontal[row + x] = 1;
-    }
-  }
-  const out = new Uint8Array(mask.length);
-  for (let x = 0; x < width; x++) {
-    let lastOn = -Infinity;
-    for (let y = 0; y < height; y++) {
-      if (horizontal[y * width + x]) lastOn = y;
-      if (y - lastOn <= radius) out[y * width + x] = 1;
-    }
-    lastOn = Infinity;
-    for (let y = height - 1; y >= 0; y--) {
-      if (horizontal[y * width + x]) lastOn = y;
-      if (lastOn - y <= radius) out[y * width + x] = 1;
-    }
-  }
-  return out;
-}
-
-/**
  * Closes the narrow gaps between masked runs along each row (a horizontal morphological closing by
  * `radius`): between letters set close together such a gap holds nothing but the fringes of both
  * letters (anti-aliasing, outlines, JPEG ringing) and, left out of the mask, would stay behind as a

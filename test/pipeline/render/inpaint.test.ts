@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inpaintMemoryBytes, inpaintRegion } from '../../../src/pipeline/render/inpaint';
 import { inpaintRegionReference } from '../../../src/pipeline/render/inpaint-reference';
 import { planTiles, smoothLevelFor } from '../../../src/pipeline/render/inpaint-tiles';
-import { dilate } from '../../../src/pipeline/render/text-mask';
+import { dilate } from '../../../src/pipeline/ocr/line-layer';
 import type { Box, RgbaImage } from '../../../src/pipeline/types';
 
 type Rgba = [number, number, number, number];
