@@ -7,7 +7,7 @@ import { clipBox, colourDistance, contrastRatio, growBox } from './colour';
 import type { FontFile } from './font-file';
 import { fontFor } from './fonts';
 import { drawableText, measureText } from './measure-text';
-import { fromUpright, regionToUpright, textRotation, turnUpright, type Rotation } from './text-direction';
+import { fromUpright, textRotation, uprightView, type Rotation, type UprightView } from './text-direction';
 import { lineInk, type LineInk } from './text-mask';
 
 /**
@@ -55,22 +55,15 @@ export function estimateStyle(image: RgbaImage, region: TextRegion, inks: LineIn
   return rotation === 0 ? estimateUpright(image, region, inks) : estimateTurned(image, region, rotation);
 }
 
-/**
- * Turned text (a page photographed sideways, upside down) is measured upright: the strip of the
- * picture along the text's lines (the full length of the picture that way, for the alignment; the
- * region and a margin across it) is turned upright, measured like any text, and the box turned back.
- */
+/** Turned text is measured upright, in its upright view (see uprightView), and its box turned back. */
 function estimateTurned(image: RgbaImage, region: TextRegion, rotation: Rotation): RegionStyle {
-  const across = rotation === 180 ? region.box.height : region.box.width;
-  const pad = Math.max(8, Math.round(across / Math.max(1, region.lines.length)));
-  const frame =
-    rotation === 180
-      ? clipBox({ x: 0, y: region.box.y - pad, width: image.width, height: region.box.height + 2 * pad }, image.width, image.height)
-      : clipBox({ x: region.box.x - pad, y: 0, width: region.box.width + 2 * pad, height: image.height }, image.width, image.height);
-  const upright = turnUpright(image, frame, rotation);
-  const turned = regionToUpright(region, frame, rotation);
-  const style = estimateUpright(upright, turned, turned.lines.map((line) => lineInk(upright, line)));
-  return { ...style, box: clipBox(fromUpright(style.box, frame, rotation), image.width, image.height), rotation };
+  const view = uprightView(image, region, rotation);
+  return turnedStyle(estimateUpright(view.image, view.region, view.region.lines.map((line) => lineInk(view.image, line))), view, image);
+}
+
+/** A style measured in `view` as the style of the turned text in `image`. */
+export function turnedStyle(style: RegionStyle, view: UprightView, image: RgbaImage): RegionStyle {
+  return { ...style, box: clipBox(fromUpright(style.box, view.frame, view.rotation), image.width, image.height), rotation: view.rotation };
 }
 
 function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]): RegionStyle {
@@ -87,7 +80,8 @@ function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]):
   const contrast = contrastRatio(textColor, backgroundColor);
   const poorContrast = contrast < MIN_CONTRAST;
   const needsOutline = (noise > BUSY_BACKGROUND && contrast < CLEAR_CONTRAST) || (poorContrast && noise > BUSY_BACKGROUND / 2);
-  const outline = contour ? { color: contour.color, width: outlineWidth(fontSize) } : needsOutline ? { color: outlineColour(textColor), width: outlineWidth(fontSize) } : null;
+  const outlineColor = contour?.color ?? (needsOutline ? outlineColour(textColor) : null);
+  const outline = outlineColor ? { color: outlineColor, width: outlineWidth(fontSize) } : null;
   const margin = Math.round(fontSize * 0.1);
   const align = estimateAlign(region, image.width);
   return {
@@ -366,8 +360,9 @@ const grey = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.07
  * pixels) and the lines' ink without it (the letters' fill, for their weight); null without one.
  */
 function originalContour(image: RgbaImage, inks: LineInk[], text: Rgb, background: Rgb): { color: Rgb; fill: LineInk[] } | null {
-  const side = Math.sign(grey(...text) - grey(...background));
-  const margin = 0.25 * Math.abs(grey(...text) - grey(...background));
+  const paper = grey(...background);
+  const side = Math.sign(grey(...text) - paper);
+  const margin = 0.25 * Math.abs(grey(...text) - paper);
   if (side === 0) return null;
   const sum = [0, 0, 0];
   let count = 0;
@@ -379,7 +374,7 @@ function originalContour(image: RgbaImage, inks: LineInk[], text: Rgb, backgroun
       all++;
       const i = ((ink.area.y + Math.floor(k / ink.area.width)) * image.width + ink.area.x + (k % ink.area.width)) * 4;
       const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
-      if (side * (grey(...background) - grey(r, g, b)) <= margin) continue;
+      if (side * (paper - grey(r, g, b)) <= margin) continue;
       own[k] = 0;
       sum[0] += r;
       sum[1] += g;

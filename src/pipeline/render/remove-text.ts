@@ -8,9 +8,9 @@
  */
 import type { Box, RegionStyle, RgbaImage, TextRegion } from '../types';
 import { clipBox, growBox, unionBox } from './colour';
-import { estimateStyle } from './estimate-style';
+import { estimateStyle, turnedStyle } from './estimate-style';
 import { shareDesign } from './shared-design';
-import { maskFromUpright, regionToUpright, textRotation, turnUpright, type Rotation } from './text-direction';
+import { maskFromUpright, textRotation, uprightView, type Rotation } from './text-direction';
 import { inpaintRegion } from './inpaint';
 import { dilate } from '../ocr/line-layer';
 import { closeGaps, lineInk, paintBox, softInk, type LineInk } from './text-mask';
@@ -45,7 +45,7 @@ export async function removeText(image: RgbaImage, regions: TextRegion[]): Promi
 export function planRemoval(image: RgbaImage, regions: TextRegion[]): RemovalPlan[] {
   const plans = regions.map((region): RemovalPlan => {
     const rotation = textRotation(region);
-    if (rotation !== 0) return { style: estimateStyle(image, region, []), mask: turnedRegionMask(image, region, rotation) };
+    if (rotation !== 0) return turnedPlan(image, region, rotation);
     const inks = region.lines.map((line) => lineInk(image, line));
     return { style: estimateStyle(image, region, inks), mask: regionMask(image, region, inks) };
   });
@@ -54,18 +54,16 @@ export function planRemoval(image: RgbaImage, regions: TextRegion[]): RemovalPla
 }
 
 /**
- * The mask of turned text (a label up a post, a page photographed sideways), made upright: masks are
- * sized by the height of a line's letters, which for text running down the picture is its box's width,
- * not its height (a 544 px tall column of 30 px letters was grown by 33 px all round and inpainted in a
- * box 450 px wider than the text).
+ * Turned text (a label up a post, a page photographed sideways) is measured and masked in its upright
+ * view, where its lines run across as masks expect: they are sized by the height of a line's letters,
+ * which for text running down the picture is its box's width, not its height (a 544 px tall column of
+ * 30 px letters was grown by 33 px all round and inpainted in a box 450 px wider than the text).
  */
-function turnedRegionMask(image: RgbaImage, region: TextRegion, rotation: Rotation): RegionMask {
-  const thickness = Math.max(...region.lines.map((l) => Math.min(l.box.width, l.box.height)), 1);
-  const frame = clipBox(growBox(region.box, thickness + 8, thickness + 8), image.width, image.height);
-  const upright = turnUpright(image, frame, rotation);
-  const turned = regionToUpright(region, frame, rotation);
-  const mask = regionMask(upright, turned, turned.lines.map((line) => lineInk(upright, line)));
-  return maskFromUpright(mask.mask, mask.box, frame, rotation);
+function turnedPlan(image: RgbaImage, region: TextRegion, rotation: Rotation): RemovalPlan {
+  const view = uprightView(image, region, rotation);
+  const inks = view.region.lines.map((line) => lineInk(view.image, line));
+  const mask = regionMask(view.image, view.region, inks);
+  return { style: turnedStyle(estimateStyle(view.image, view.region, inks), view, image), mask: maskFromUpright(mask.mask, mask.box, view.frame, rotation) };
 }
 
 /** Fills each plan's mask from its surroundings, in place. */

@@ -6,6 +6,7 @@
  * it, and map the results back.
  */
 import type { Box, OcrLine, RgbaImage, TextRegion } from '../types';
+import { clipBox } from './colour';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -108,8 +109,31 @@ export function uprightTransform(frame: Box, rotation: Rotation): string {
   }
 }
 
+/** Turned text seen upright: the pixels of `frame` turned upright, and the region in them. */
+export interface UprightView {
+  frame: Box;
+  rotation: Rotation;
+  image: RgbaImage;
+  region: TextRegion;
+}
+
+/**
+ * The upright view of turned text (a page photographed sideways, upside down): the strip of the picture
+ * along the text's lines — the full length of the picture that way, for the alignment, and the region
+ * with a line's pitch of margin across it — turned upright. Style and mask are both measured in it.
+ */
+export function uprightView(image: RgbaImage, region: TextRegion, rotation: Rotation): UprightView {
+  const across = rotation === 180 ? region.box.height : region.box.width;
+  const pad = Math.max(8, Math.round(across / Math.max(1, region.lines.length)));
+  const frame =
+    rotation === 180
+      ? clipBox({ x: 0, y: region.box.y - pad, width: image.width, height: region.box.height + 2 * pad }, image.width, image.height)
+      : clipBox({ x: region.box.x - pad, y: 0, width: region.box.width + 2 * pad, height: image.height }, image.width, image.height);
+  return { frame, rotation, image: turnUpright(image, frame, rotation), region: regionToUpright(region, frame, rotation) };
+}
+
 /** The pixels of `frame` as they look with the text upright. */
-export function turnUpright(image: RgbaImage, frame: Box, rotation: Rotation): RgbaImage {
+function turnUpright(image: RgbaImage, frame: Box, rotation: Rotation): RgbaImage {
   const { width, height } = uprightSize(frame, rotation);
   const data = new Uint8Array(width * height * 4);
   const right = frame.x + frame.width - 1;
