@@ -35,7 +35,8 @@ function verbFirst(units: Unit[], rule: VerbFinalRule, capitalisesNouns: boolean
   const verb = units.at(-1);
   if (units.length < 2 || units.length > 5 || !verb?.single || verb.english === undefined) return undefined;
   const key = normaliseKey(verb.source);
-  if (!new RegExp(rule.infinitive, 'u').test(key) || new RegExp(rule.notParticiple, 'u').test(key)) return undefined;
+  const { infinitive, notParticiple } = compiled(rule);
+  if (!infinitive.test(key) || notParticiple.test(key)) return undefined;
   if (capitalisesNouns && /^\p{Lu}\p{Ll}/u.test(verb.source)) return undefined;
   const english = verb.english.toLowerCase();
   // One word, or a phrasal verb ("take off"); a split compound ("chin harm") is no verb.
@@ -49,6 +50,14 @@ function verbFirst(units: Unit[], rule: VerbFinalRule, capitalisesNouns: boolean
   if (negated) rest.pop();
   const doNot: Unit[] = negated ? [{ text: allCaps(verb.text) ? 'DO NOT' : 'do not', source: '', single: false }] : [];
   return [...lead, ...doNot, verb, ...rest];
+}
+
+/** The rule's patterns compiled once (the rules live as long as the dictionary data loaded with them). */
+const patterns = new WeakMap<VerbFinalRule, { infinitive: RegExp; notParticiple: RegExp }>();
+function compiled(rule: VerbFinalRule): { infinitive: RegExp; notParticiple: RegExp } {
+  let found = patterns.get(rule);
+  if (!found) patterns.set(rule, (found = { infinitive: new RegExp(rule.infinitive, 'u'), notParticiple: new RegExp(rule.notParticiple, 'u') }));
+  return found;
 }
 
 const DETERMINER = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'our', 'his', 'her', 'its', 'their']);
