@@ -11,6 +11,7 @@ import { assetModelSource } from '../src/pipeline/ocr/models';
 import { engineHeapBytes } from '../src/pipeline/ocr/tesseract-engine';
 import { StageTimer } from '../src/pipeline/stage-timer';
 import { translateImage } from '../src/pipeline/translate-image';
+import { toBase64 } from '../src/security/encoding';
 import { createTranslator } from '../src/translate';
 
 export default {
@@ -37,11 +38,6 @@ export default {
       { models: assetModelSource(env.ASSETS), translator: createTranslator(env), images: env.IMAGES, timer },
     );
     const withImages = url.searchParams.get('images') !== '0';
-    const base64 = (b: Uint8Array) => {
-      let s = '';
-      for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
-      return btoa(s);
-    };
     return Response.json({
       width: result.analysis.width,
       height: result.analysis.height,
@@ -59,7 +55,7 @@ export default {
       stages: timer.toJSON(),
       tesseractHeapBytes: await engineHeapBytes(),
       bytes: { clean: result.clean.length, translated: result.translated.length },
-      ...(withImages ? { clean: base64(result.clean), translated: base64(result.translated) } : {}),
+      ...(withImages ? { clean: toBase64(result.clean), translated: toBase64(result.translated) } : {}),
     });
   },
 } satisfies ExportedHandler<Env>;

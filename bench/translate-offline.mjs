@@ -8,9 +8,7 @@
 // measured from outside the Worker (workerd freezes its clocks during CPU work). There is no native
 // reference to compare with: the engine exists only here. Run: npm run bench:translate-offline
 import { statSync } from 'node:fs';
-import { unstable_startWorker } from 'wrangler';
-
-process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'; // no network here: skip wrangler's Request.cf download
+import { startBenchWorker } from './workerd.mjs';
 
 const SIGNS = {
   de: ['Notausgang', 'Rauchen verboten', 'Öffnungszeiten', 'Bitte Tür schließen', 'Kein Zutritt', 'Der Hund ist hier', 'Eltern haften für ihre Kinder', 'Betreten der Baustelle verboten'],
@@ -19,12 +17,7 @@ const SIGNS = {
 };
 const batch = (lang, n) => Array.from({ length: n }, (_, i) => `${SIGNS[lang][i % SIGNS[lang].length]} ${i}`);
 
-const worker = await unstable_startWorker({
-  config: 'wrangler.toml',
-  entrypoint: 'bench/translate-offline/worker.ts',
-  dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, logLevel: 'warn' },
-});
-await worker.ready;
+const worker = await startBenchWorker('bench/translate-offline/worker.ts');
 const url = await worker.url;
 
 async function time(label, texts, source, target) {
