@@ -107,7 +107,7 @@ export function refineLine(gray: GrayImage, line: LineCandidate, colourAt?: Colo
   const pieces = letterLayer.pieces;
   // Letters are mostly of the ink's own grey, their edges passing the threshold too; a piece of
   // background that only just passes it (pale stone beside white type) is mostly of the threshold's grey.
-  const inkColoured = (p: Piece, level = t) => Math.abs(p.level - level) >= 0.35 * Math.abs(line.inkLevel - level);
+  const inkColoured = (p: Piece) => Math.abs(p.level - t) >= 0.35 * Math.abs(line.inkLevel - t);
   // The dots and accents of large type are solid ink like its letters; those of small type are mostly
   // edge, and need only be clearly on the ink side of their level.
   const markColoured = (p: Piece, level: number) =>

@@ -38,7 +38,7 @@ export function pictogramPieces(pieces: Piece[], markPieces: Piece[], inkColoure
     if (w < 6 || h < 6) continue;
     // What shows through a letter's counter may just pass the threshold (pale stone inside the O of
     // white type): only pieces of the ink's own grey make a frame of what surrounds them.
-    const inside = within(byLeft, frame, 0.02 * w * h).filter(inkColoured);
+    const inside = within(byLeft, frame, 0.02 * w * h).filter((p) => inkColoured(p));
     if (inside.length === 0) continue;
     out.add(frame);
     if (w / h < 0.6 || w / h > 1.7 || inside.length > 3) continue;
