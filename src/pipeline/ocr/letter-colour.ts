@@ -8,6 +8,7 @@ import type { GrayImage } from './gray-image';
 import type { Region } from './line-layer';
 import type { LineCandidate } from './text-detection';
 import type { ColourAt } from './working-colour';
+import { median } from '../median';
 
 /** The colour of a line's letters, and how far from it (RGB distance) most of their pixels lie. */
 export interface TextColour {
@@ -62,7 +63,3 @@ export function nearColour(colour: TextColour, x: number, y: number): boolean {
   return Math.hypot((c >> 16) - colour.r, ((c >> 8) & 255) - colour.g, (c & 255) - colour.b) <= colour.reach;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}

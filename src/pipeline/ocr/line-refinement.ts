@@ -31,6 +31,7 @@ import { dilate, inkWithin, paint, pieceBox, threshold, type Piece, type Region 
 import { pictogramPieces } from './pictogram-frames';
 import { joinCandidates, padBox, plausibleLine, type LineCandidate } from './text-detection';
 import type { ColourAt } from './working-colour';
+import { median } from '../median';
 
 /**
  * In character heights (the median height of the line's characters): how far above the line's top a
@@ -243,10 +244,6 @@ function fitBand(parts: Box[]): { top: (x: number) => number; bottom: (x: number
   return { top: (x) => top0 + slope * x, bottom: (x) => bottom0 + slope * x };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 function overlapArea(p: Piece, b: Box): number {
   const w = Math.min(p.x1, b.x + b.width) - Math.max(p.x0, b.x);

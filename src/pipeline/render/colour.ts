@@ -23,7 +23,8 @@ export function borderMedian(image: RgbaImage, box: Box, thickness: number): Rgb
   return [medianOf(hist[0], count), medianOf(hist[1], count), medianOf(hist[2], count)];
 }
 
-function medianOf(hist: Uint32Array, count: number): number {
+/** The median value of a 256-bin histogram holding `count` values. */
+export function medianOf(hist: Uint32Array, count: number): number {
   let seen = 0;
   for (let v = 0; v < 256; v++) {
     seen += hist[v];

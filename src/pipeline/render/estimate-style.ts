@@ -9,6 +9,7 @@ import { fontFor } from './fonts';
 import { drawableText, measureText } from './measure-text';
 import { fromUpright, textRotation, uprightView, type Rotation, type UprightView } from './text-direction';
 import { lineInk, type LineInk } from './text-mask';
+import { median } from '../median';
 
 /**
  * Below this contrast (WCAG ratio) between letters and background, letters over a somewhat textured
@@ -71,11 +72,11 @@ function estimateUpright(image: RgbaImage, region: TextRegion, inks: LineInk[]):
   const backgroundColor = averageColour(inks.map((ink) => ink.background));
   const font = fontFor(false).metrics;
   const geometry = region.lines.map((line, i) => lineGeometry(line, inks[i], font));
-  const fontSize = median(geometry.map((g) => g.em));
+  const fontSize = medianOr0(geometry.map((g) => g.em));
   const lineHeight = estimateLineHeight(geometry, fontSize);
   const contour = originalContour(image, inks, textColor, backgroundColor);
   // The weight is the letters' own: an outline around them is not part of their strokes.
-  const strokeWidth = median((contour?.fill ?? inks).map(strokeWidthOf).filter((w) => w > 0));
+  const strokeWidth = medianOr0((contour?.fill ?? inks).map(strokeWidthOf).filter((w) => w > 0));
   const noise = Math.max(...inks.map((ink) => ink.backgroundNoise));
   const contrast = contrastRatio(textColor, backgroundColor);
   const poorContrast = contrast < MIN_CONTRAST;
@@ -294,7 +295,7 @@ function estimateLineHeight(lines: LineGeometry[], fontSize: number): number {
   if (lines.length < 2) return fontSize * 1.2;
   const sorted = lines.map((l) => l.baseline).sort((a, b) => a - b);
   const gaps = sorted.slice(1).map((baseline, i) => baseline - sorted[i]);
-  return Math.min(fontSize * 2, Math.max(fontSize * 1.05, median(gaps)));
+  return Math.min(fontSize * 2, Math.max(fontSize * 1.05, medianOr0(gaps)));
 }
 
 /**
@@ -418,8 +419,5 @@ function averageColour(colours: Rgb[]): Rgb {
   return [0, 1, 2].map((c) => Math.round(colours.reduce((s, col) => s + col[c], 0) / n)) as Rgb;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+/** The median, or 0 where there is nothing to measure. */
+const medianOr0 = (values: number[]) => (values.length === 0 ? 0 : median(values));

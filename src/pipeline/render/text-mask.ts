@@ -10,7 +10,7 @@
  */
 import type { Box, OcrLine, RgbaImage, Rgb } from '../types';
 import { labelRuns, RunList } from '../ocr/connected-components';
-import { borderMedian, clipBox, colourDistance, growBox, otsuThreshold, unionBox } from './colour';
+import { borderMedian, clipBox, colourDistance, growBox, medianOf, otsuThreshold, unionBox } from './colour';
 
 /** Below this distance a pixel never counts as ink: sensor noise and JPEG ringing stay background. */
 const MIN_INK_DISTANCE = 14;
@@ -111,12 +111,7 @@ function inkMedian(image: RgbaImage, ink: Uint8Array, area: Box): Rgb {
     for (let c = 0; c < 3; c++) hist[c][image.data[i + c]]++;
     count++;
   }
-  const median = (h: Uint32Array) => {
-    let seen = 0;
-    for (let v = 0; v < 256; v++) if ((seen += h[v]) * 2 >= count) return v;
-    return 255;
-  };
-  return [median(hist[0]), median(hist[1]), median(hist[2])];
+  return [medianOf(hist[0], count), medianOf(hist[1], count), medianOf(hist[2], count)];
 }
 
 /** How busy a band is: mean distance to its colour of the non-ink pixels inside the words' boxes. */
