@@ -158,10 +158,7 @@ async function rereadForeignLines(
   for (let i = 0; i < page.lines.length; i++) {
     const reading = readings[i];
     if (!reading || readByLatin.has(reading)) continue;
-    const text = keptWords(reading.words).map((w) => w.text).join(' ');
-    if ((text.match(/\p{L}/gu)?.length ?? 0) < FOREIGN_LINE_LETTERS) continue;
-    const guess = detectWithTable(table, [text]);
-    if (!guess.reliable || guess.language === language) continue;
+    if (!foreignLanguage(table, keptWords(reading.words).map((w) => w.text).join(' '), language)) continue;
     latin ??= await engineFor(LATIN_MODEL);
     const again = recognizeLine(latin, page.gray, page.lines[i]);
     if (again.confidence >= reading.confidence - 0.05) readings[i] = again;
@@ -174,12 +171,16 @@ async function rereadForeignLines(
  * Norwegian are not told apart per region: on a few words they are too alike (see detect-language.ts).
  */
 function withOwnLanguage(region: TextRegion, page: LanguageCode, table: NgramTable): TextRegion {
-  const text = region.text.replace(/\n/g, ' ');
-  if ((text.match(/\p{L}/gu)?.length ?? 0) < FOREIGN_LINE_LETTERS) return region;
+  const language = foreignLanguage(table, region.text.replace(/\n/g, ' '), page);
+  if (!language || ((language === 'da' || language === 'no') && (page === 'da' || page === 'no'))) return region;
+  return { ...region, language };
+}
+
+/** The language `text` clearly reads as, when it is not `page`'s: FOREIGN_LINE_LETTERS letters at least and a reliable guess. */
+function foreignLanguage(table: NgramTable, text: string, page: LanguageCode): LanguageCode | undefined {
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < FOREIGN_LINE_LETTERS) return undefined;
   const guess = detectWithTable(table, [text]);
-  if (!guess.reliable || guess.language === page) return region;
-  if ((guess.language === 'da' || guess.language === 'no') && (page === 'da' || page === 'no')) return region;
-  return { ...region, language: guess.language };
+  return guess.reliable && guess.language !== page ? guess.language : undefined;
 }
 
 /** True when every line of the sample (two at least) was read at CLEAN_SAMPLE or better: a scan or a screenshot. */
