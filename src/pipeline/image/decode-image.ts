@@ -40,7 +40,7 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions): Pr
 
   if (options.format === 'png' && shrink === 1) return { image: await decodePng(bytes, decodeOptions), scale: 1 };
   if (options.format === 'jpeg' && width * height <= IN_ISOLATE_JPEG_PIXELS) {
-    return { image: await decodeJpeg(withoutOrientation(bytes, 'jpeg'), orientation), scale: 1 };
+    return { image: await decodeJpeg(bytes, orientation), scale: 1 };
   }
   if (!options.images) throw new Error(`Decoding ${options.format === 'png' ? 'a PNG this large' : options.format.toUpperCase()} needs the Images binding.`);
   const target = shrink < 1 ? { width: Math.floor(width * shrink), height: Math.floor(height * shrink) } : null;

@@ -25,7 +25,7 @@ export class JpegDecodeError extends Error {
   }
 }
 
-/** Decodes `bytes` (whose EXIF orientation the decoder must not apply itself) and turns it upright. */
+/** Decodes `bytes` and turns it upright by `orientation` (mozjpeg, like libjpeg, never applies EXIF itself). */
 export async function decodeJpeg(bytes: Uint8Array, orientation: Orientation): Promise<RgbaImage> {
   const decoder = await factory({
     noInitialRun: true,
