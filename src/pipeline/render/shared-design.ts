@@ -7,29 +7,26 @@
  * regular, one outlined, one not. Regions of the same size, text colour and background colour take the
  * weight of their mean stroke, and an outline when any of them needs one (for legibility, all do then).
  */
-import type { Rgb, RegionStyle } from '../types';
+import type { RegionStyle } from '../types';
 import { isBold, outlineWidth } from './estimate-style';
-import { SAME_COLOUR, SAME_SIZE } from './shared-sizes';
-
-const distance = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+import { groupsOf, SAME_SIZE, sameColour } from './shared-sizes';
 
 function sameDesign(a: RegionStyle, b: RegionStyle): boolean {
   return (
     Math.abs(a.fontSize - b.fontSize) <= SAME_SIZE * Math.max(a.fontSize, b.fontSize) &&
-    distance(a.textColor, b.textColor) <= SAME_COLOUR &&
-    distance(a.backgroundColor, b.backgroundColor) <= SAME_COLOUR
+    sameColour(a.textColor, b.textColor) &&
+    sameColour(a.backgroundColor, b.backgroundColor)
   );
 }
 
 /** `styles` with one weight (where measured) and one outline per design. */
 export function shareDesign(styles: RegionStyle[]): RegionStyle[] {
-  const parent = styles.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let a = 0; a < styles.length; a++) for (let b = a + 1; b < styles.length; b++) if (sameDesign(styles[a], styles[b])) parent[find(a)] = find(b);
-  const groups = new Map<number, number[]>();
-  styles.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const groupOf = new Map<number, RegionStyle[]>();
+  for (const group of groupsOf(styles.length, (a, b) => sameDesign(styles[a], styles[b]))) {
+    for (const i of group) groupOf.set(i, group.map((j) => styles[j]));
+  }
   return styles.map((style, i) => {
-    const group = groups.get(find(i))!.map((j) => styles[j]);
+    const group = groupOf.get(i)!;
     const ratios = group.flatMap((s) => (s.strokeRatio === undefined ? [] : [s.strokeRatio]));
     const bold = style.strokeRatio === undefined ? style.bold : isBold(ratios.reduce((sum, r) => sum + r, 0) / ratios.length);
     const outlined = group.find((s) => s.outline !== null);
