@@ -11,7 +11,8 @@
  *    first with the compact Latin model (which knows every letter of our languages), the language is
  *    detected from that sample, and the lines are read with that language's model; a sample line keeps
  *    whichever reading is more confident. On clean type (every sample line read confidently) the Latin
- *    model reads all lines and the language model only its weak ones (see CLEAN_SAMPLE).
+ *    model reads all lines of a page that mixes languages, and the language model only its weak ones
+ *    (see CLEAN_SAMPLE).
  * 4. Lines are grouped into regions, noise dropped, exclude_text marked, and every box mapped back to the
  *    pixels of the image given.
  */
@@ -58,11 +59,12 @@ const SAMPLE_MAX_LINES = 8;
 const NOISE_BELOW = 0.3;
 const NOISE_CHARACTERS = 6;
 /**
- * When the Latin model read every sample line this confidently (clean type: a scan, a screenshot), it
- * reads the other lines too, and the language model only those it read below KEEP_SAMPLE_ABOVE. Read
- * by the language model first, every line of another language would be read a second time (see
- * rereadForeignLines): eurotext's six languages took 23 line readings for 12 lines, now 16, with the
- * same recall on every benchmark set.
+ * When the Latin model read every sample line this confidently (clean type: a scan, a screenshot) and
+ * the sample mixes languages, it reads the other lines too, and the language model only those it read
+ * below KEEP_SAMPLE_ABOVE. Read by the language model first, every line of another language would be
+ * read a second time (see rereadForeignLines): eurotext's six languages took 23 line readings for 12
+ * lines, now 16, with the same recall on every benchmark set. A clean page in one language is read by
+ * its language model, which in WebAssembly reads a line in about 0.6 of the Latin model's time.
  */
 const CLEAN_SAMPLE = 0.88;
 /** Lines with fewer letters are too short to tell their own language. */
@@ -95,7 +97,9 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       // then read every line with the detected language's model, which is both faster and, with its
       // dictionary, more accurate than the Latin model. Sample lines keep the better of their readings.
       extendSample(first, page, readings);
-      if (readsCleanly(readings)) for (let i = 0; i < page.lines.length; i++) readings[i] ??= recognizeLine(first, page.gray, page.lines[i]);
+      if (readsCleanly(readings) && mixesLanguages(await languageTable(options.models), readings)) {
+        for (let i = 0; i < page.lines.length; i++) readings[i] ??= recognizeLine(first, page.gray, page.lines[i]);
+      }
       for (const reading of readings) if (reading) readByLatin.add(reading);
       const text = readings.flatMap((r) => (r ? [keptWords(r.words).map((w) => w.text).join(' ')] : []));
       language = text.some(Boolean) ? (await detectLanguage(text, options.models)).language : FALLBACK_LANGUAGE;
@@ -176,17 +180,33 @@ function withOwnLanguage(region: TextRegion, page: LanguageCode, table: NgramTab
   return { ...region, language };
 }
 
-/** The language `text` clearly reads as, when it is not `page`'s: FOREIGN_LINE_LETTERS letters at least and a reliable guess. */
+/** The language `text` clearly reads as, when it is not `page`'s. */
 function foreignLanguage(table: NgramTable, text: string, page: LanguageCode): LanguageCode | undefined {
+  const language = clearLanguage(table, text);
+  return language !== page ? language : undefined;
+}
+
+/** The language `text` clearly reads as: FOREIGN_LINE_LETTERS letters at least and a reliable guess. */
+function clearLanguage(table: NgramTable, text: string): LanguageCode | undefined {
   if ((text.match(/\p{L}/gu)?.length ?? 0) < FOREIGN_LINE_LETTERS) return undefined;
   const guess = detectWithTable(table, [text]);
-  return guess.reliable && guess.language !== page ? guess.language : undefined;
+  return guess.reliable ? guess.language : undefined;
 }
 
 /** True when every line of the sample (two at least) was read at CLEAN_SAMPLE or better: a scan or a screenshot. */
 function readsCleanly(readings: (LineReading | undefined)[]): boolean {
   const read = readings.filter((r): r is LineReading => r !== undefined);
   return read.length >= 2 && read.every((r) => r.confidence >= CLEAN_SAMPLE);
+}
+
+/** True when the sample holds lines that clearly read as two languages or more (Danish and Norwegian as one). */
+function mixesLanguages(table: NgramTable, readings: (LineReading | undefined)[]): boolean {
+  const languages = new Set<LanguageCode>();
+  for (const reading of readings) {
+    const language = reading && clearLanguage(table, keptWords(reading.words).map((w) => w.text).join(' '));
+    if (language) languages.add(language === 'no' ? 'da' : language);
+  }
+  return languages.size >= 2;
 }
 
 /** Reads more of the strongest lines with the first-pass model until the sample has enough letters. */
