@@ -58,6 +58,8 @@ const SAMPLE_MAX_LINES = 8;
  */
 const NOISE_BELOW = 0.3;
 const NOISE_CHARACTERS = 6;
+/** ...and, however many characters, one read below this is not text the language model reads either. */
+const UNREADABLE_BELOW = 0.05;
 /**
  * When the Latin model read every sample line this confidently (clean type: a scan, a screenshot) and
  * the sample mixes languages, it reads the other lines too, and the language model only those it read
@@ -109,7 +111,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
         if (sampled && sampled.confidence >= KEEP_SAMPLE_ABOVE) continue;
         // What the Latin model could not read at all is most often noise the other model will not read either.
         const noise = sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0;
-        if (noise && page.lines[i].characters < NOISE_CHARACTERS) continue;
+        if (noise && (page.lines[i].characters < NOISE_CHARACTERS || sampled.confidence < UNREADABLE_BELOW)) continue;
         const again = recognizeLine(second, page.gray, page.lines[i]);
         // On a near tie prefer the language model: its dictionary fixes plausible-looking misreadings.
         readings[i] = !sampled || again.confidence >= sampled.confidence - 0.02 ? again : sampled;
