@@ -7,10 +7,23 @@
 import type { LanguageCode } from '../languages';
 import { decodeImage } from './image/decode-image';
 import { recognizeText } from './ocr/recognize-text';
+import { releaseEngines } from './ocr/tesseract-engine';
 import type { ModelSource } from './ocr/models';
 import { fillMasks, planRemoval } from './render/remove-text';
 import type { StageTimer } from './stage-timer';
 import type { ImageFormat, RegionStyle, RgbaImage, TextRegion } from './types';
+
+/**
+ * Pictures larger than this are drawn on (masked, inpainted, rendered, encoded) without the Tesseract
+ * instances (32 MiB of heap) kept alongside: at 16 MP the RGBA alone is 64 MiB of the isolate's 128 MB.
+ * Rebuilding them costs the next request ~0.1 s; a picture this large takes seconds anyway.
+ */
+export const RELEASE_ENGINES_ABOVE_PIXELS = 4_000_000;
+
+/** Makes room for drawing on a picture of `width` × `height`: see RELEASE_ENGINES_ABOVE_PIXELS. */
+export async function makeRoomToDraw(width: number, height: number): Promise<void> {
+  if (width * height > RELEASE_ENGINES_ABOVE_PIXELS) await releaseEngines();
+}
 
 /** Bumped whenever the shape or meaning of a stored analysis changes, so old cache entries are ignored. */
 export const ANALYSIS_VERSION = 1;
@@ -82,6 +95,7 @@ export async function analyzeImage(
     recognizeText(image, { sourceLang: options.sourceLang, excludePatterns: options.excludePatterns, models: deps.models, images: deps.images }),
   );
   deps.onRecognized?.({ regions: ocr.regions, sourceLang: ocr.sourceLang });
+  await makeRoomToDraw(image.width, image.height);
   const translatable = ocr.regions.map(isTranslatable);
   const toRemove = ocr.regions.filter((_, i) => translatable[i]);
   const plans = await deps.timer.time('mask', () => planRemoval(image, toRemove));

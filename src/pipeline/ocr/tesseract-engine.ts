@@ -92,6 +92,23 @@ export async function withEngine<T>(
   return run;
 }
 
+/**
+ * Drops every instance (after any run in progress), so their heaps can be reclaimed: for the drawing
+ * half of a large picture, which needs the room more than the next request needs its models loaded.
+ * The next run builds what it uses again.
+ */
+export function releaseEngines(): Promise<void> {
+  const release = queue.then(async () => {
+    for (const [model, pending] of [...instances]) {
+      const built = await pending.catch(() => undefined);
+      if (built) dropInstance(model, built);
+      else instances.delete(model);
+    }
+  });
+  queue = release.catch(() => undefined);
+  return release;
+}
+
 function instanceFor(models: ModelSource, model: string): Promise<EngineInstance> {
   let pending = instances.get(model);
   if (pending) {

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { grayScaled } from '../../../src/pipeline/ocr/gray-image';
 import { grayToLeptonica, rgbaToLeptonica } from '../../../src/pipeline/ocr/leptonica-pixels';
 import { assetModelSource, LATIN_MODEL, modelFileFor } from '../../../src/pipeline/ocr/models';
-import { engineBuildCount, engineHeapBytes, withEngine } from '../../../src/pipeline/ocr/tesseract-engine';
+import { engineBuildCount, engineHeapBytes, releaseEngines, withEngine } from '../../../src/pipeline/ocr/tesseract-engine';
 import { generatedImage } from '../../generated-fixtures';
 
 const models = assetModelSource(env.ASSETS);
@@ -47,6 +47,27 @@ it('drops the engine when a run leaves its heap over the budget, and builds a ne
   await read();
   const before = engineBuildCount();
   expect(await read(1)).toBe('Hello quick world'); // every heap is over one byte: dropped after the run
+  expect(await engineHeapBytes()).toBe(0);
+  expect(await read()).toBe('Hello quick world');
+  expect(engineBuildCount()).toBe(before + 1);
+});
+
+it('releases every engine on request (after the run in progress), and builds them again when next needed', async () => {
+  const gray = grayToLeptonica(grayScaled(generatedImage('helloProbe'), 1));
+  const read = () =>
+    withEngine(models, async (engineFor) => {
+      const engine = await engineFor(LATIN_MODEL);
+      engine.loadImage(gray);
+      return engine.getText().trim();
+    });
+  await read();
+  expect(await engineHeapBytes()).toBeGreaterThan(0);
+  const before = engineBuildCount();
+  // Asked for while a run is under way, the release waits for it: the run still reads.
+  const running = read();
+  const released = releaseEngines();
+  expect(await running).toBe('Hello quick world');
+  await released;
   expect(await engineHeapBytes()).toBe(0);
   expect(await read()).toBe('Hello quick world');
   expect(engineBuildCount()).toBe(before + 1);
