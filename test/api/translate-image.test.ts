@@ -5,6 +5,7 @@ import { app } from '../../src/app';
 import { encodePngBytes } from '../../src/pipeline/image/png-encode';
 import { probeImage } from '../../src/pipeline/image/probe';
 import { ocrRunCount } from '../../src/pipeline/ocr/recognize-text';
+import { engineHeapBytes } from '../../src/pipeline/ocr/tesseract-engine';
 import { fixtures } from '../fixtures';
 import { generatedBytes } from '../generated-fixtures';
 import { BASE, call, callJson, createTestAccount, form } from '../helpers/api';
@@ -101,6 +102,8 @@ describe('POST /api/v1/translate-image end to end', () => {
     const png = await encodePngBytes({ width: 4800, height: 3600, data });
     const res = await translate(key, png, [['target_lang', 'de']], 'big.png');
     expect(res.status).toBe(200);
+    // A picture this large is drawn on without the Tesseract instances (see makeRoomToDraw).
+    expect(await engineHeapBytes()).toBe(0);
     expect(res.body.output_width).toBeLessThan(4800);
     expect(res.body.output_width * res.body.output_height).toBeLessThanOrEqual(4096 * 4096);
     const clean = await fetchOutput(res.body.clean_image_url);
