@@ -6,23 +6,21 @@
  */
 import type { LanguageCode } from '../languages';
 import { decodeImage } from './image/decode-image';
+import { probeImage } from './image/probe';
 import { recognizeText } from './ocr/recognize-text';
-import { releaseEngines } from './ocr/tesseract-engine';
+import { LARGE_PICTURE_PIXELS, releaseEngines } from './ocr/tesseract-engine';
 import type { ModelSource } from './ocr/models';
 import { fillMasks, planRemoval } from './render/remove-text';
 import type { StageTimer } from './stage-timer';
 import type { ImageFormat, RegionStyle, RgbaImage, TextRegion } from './types';
 
 /**
- * Pictures larger than this are drawn on (masked, inpainted, rendered, encoded) without the Tesseract
- * instances (32 MiB of heap) kept alongside: at 16 MP the RGBA alone is 64 MiB of the isolate's 128 MB.
- * Rebuilding them costs the next request ~0.1 s; a picture this large takes seconds anyway.
+ * Makes room for the pixels of a picture of `width` × `height`: over LARGE_PICTURE_PIXELS it is decoded
+ * and drawn on (masked, inpainted, rendered, encoded) without the Tesseract instances (16–64 MiB of heap)
+ * kept alongside; at 16 MP the RGBA alone is 64 MiB of the isolate's 128 MB.
  */
-export const RELEASE_ENGINES_ABOVE_PIXELS = 4_000_000;
-
-/** Makes room for drawing on a picture of `width` × `height`: see RELEASE_ENGINES_ABOVE_PIXELS. */
-export async function makeRoomToDraw(width: number, height: number): Promise<void> {
-  if (width * height > RELEASE_ENGINES_ABOVE_PIXELS) await releaseEngines();
+export async function makeRoomFor(width: number, height: number): Promise<void> {
+  if (width * height > LARGE_PICTURE_PIXELS) await releaseEngines();
 }
 
 /** Bumped whenever the shape or meaning of a stored analysis changes, so old cache entries are ignored. */
@@ -90,12 +88,14 @@ export async function analyzeImage(
   options: { format: ImageFormat; sourceLang?: LanguageCode; excludePatterns: string[] },
   deps: AnalysisDeps,
 ): Promise<{ analysis: ImageAnalysis; clean: RgbaImage }> {
+  const probe = probeImage(bytes);
+  if (probe.ok) await makeRoomFor(probe.image.width, probe.image.height);
   const { image, scale } = await decodeUpload(bytes, options.format, deps);
   const ocr = await deps.timer.time('ocr', () =>
     recognizeText(image, { sourceLang: options.sourceLang, excludePatterns: options.excludePatterns, models: deps.models, images: deps.images }),
   );
   deps.onRecognized?.({ regions: ocr.regions, sourceLang: ocr.sourceLang });
-  await makeRoomToDraw(image.width, image.height);
+  await makeRoomFor(image.width, image.height);
   const translatable = ocr.regions.map(isTranslatable);
   const toRemove = ocr.regions.filter((_, i) => translatable[i]);
   const plans = await deps.timer.time('mask', () => planRemoval(image, toRemove));

@@ -26,7 +26,7 @@ import { grayScaled } from './gray-image';
 import { recognizeLine, type LineReading } from './line-recognition';
 import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
 import { byStrength, orientPage, type OrientedPage } from './page-orientation';
-import { withEngine } from './tesseract-engine';
+import { LARGE_PICTURE_PIXELS, withEngine } from './tesseract-engine';
 import { groupRegions, keptWords, type ReadFragment } from './text-regions';
 import { colourSampler } from './working-colour';
 
@@ -85,6 +85,8 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
   const scale = Math.min(1, Math.sqrt(WORKING_PIXELS / (image.width * image.height)));
   const working = grayScaled(image, scale);
 
+  // A large picture is read with one Tesseract instance at a time (see LARGE_PICTURE_PIXELS).
+  const maxInstances = image.width * image.height > LARGE_PICTURE_PIXELS ? 1 : undefined;
   const { regions, sourceLang, detected } = await withEngine(options.models, async (engineFor) => {
     const firstModel = options.sourceLang ? modelFileFor(options.sourceLang) : LATIN_MODEL;
     const first = await engineFor(firstModel);
@@ -139,7 +141,7 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
       sourceLang: language,
       detected: !options.sourceLang,
     };
-  });
+  }, { maxInstances });
 
   const matcher = excludeMatcher(options.excludePatterns ?? []);
   return { regions: regions.map((r) => markExcluded(r, matcher)), sourceLang, detected };

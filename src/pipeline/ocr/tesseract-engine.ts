@@ -22,13 +22,23 @@ import simdModule from '../../../node_modules/tesseract-wasm/dist/tesseract-core
 import type { ModelSource } from './models';
 
 /**
- * Drop an instance after a run that leaves its heap above this. A heap is 16–23 MiB in steady use
- * (lines are read one small crop at a time); an isolate has 128 MB for everything, input image included.
+ * Drop an instance after a run that leaves its heap above this. A heap holds its model and grows little
+ * in use (lines are read one small crop at a time): 16 MiB for the Latin, Portuguese and Danish models,
+ * 19 for Norwegian, 35 for Dutch, 48 for Finnish (its word list). An isolate has 128 MB for everything;
+ * pictures over LARGE_PICTURE_PIXELS are decoded and drawn on with no instance kept (see
+ * image-analysis.ts), so what the budget keeps between requests sits beside small pictures only.
  */
-export const HEAP_BUDGET_BYTES = 40 * 1024 * 1024;
+export const HEAP_BUDGET_BYTES = 56 * 1024 * 1024;
 
 /** Instances (one model each) kept at once: the Latin first-pass model's and one language model's. */
 const MAX_INSTANCES = 2;
+
+/**
+ * Over this many pixels a picture's RGBA (up to 64 MiB at 16 MP) leaves no room for two instances
+ * beside it: it is read with one instance at a time (a model swapped out is rebuilt when needed again,
+ * ~0.1 s on a request of seconds), and decoded and drawn on with none.
+ */
+export const LARGE_PICTURE_PIXELS = 4_000_000;
 
 /** The Emscripten module object behind an OCREngine (tesseract-wasm keeps it in `_tesseractLib`). */
 interface TesseractLib {
@@ -63,13 +73,14 @@ export async function engineHeapBytes(): Promise<number> {
 /**
  * Runs `work` with exclusive use of the isolate's engines; `engineFor(model)` returns an engine with
  * that model loaded. Calls are queued: Tesseract is synchronous and keeps one image per engine, so two
- * requests in the same isolate must not interleave. After the work, every instance whose heap is past
- * the budget (and every instance used, when the work failed) is dropped so the next caller gets a fresh one.
+ * requests in the same isolate must not interleave. At most `maxInstances` are kept while it runs.
+ * After the work, every instance whose heap is past the budget (and every instance used, when the work
+ * failed) is dropped so the next caller gets a fresh one.
  */
 export async function withEngine<T>(
   models: ModelSource,
   work: (engineFor: (model: string) => Promise<OCREngine>) => Promise<T>,
-  heapBudgetBytes = HEAP_BUDGET_BYTES,
+  { heapBudgetBytes = HEAP_BUDGET_BYTES, maxInstances = MAX_INSTANCES }: { heapBudgetBytes?: number; maxInstances?: number } = {},
 ): Promise<T> {
   const run = queue.then(async () => {
     const used = new Set<string>();
@@ -77,7 +88,7 @@ export async function withEngine<T>(
     try {
       return await work((model) => {
         used.add(model);
-        return instanceFor(models, model).then((built) => built.engine);
+        return instanceFor(models, model, maxInstances).then((built) => built.engine);
       });
     } catch (error) {
       failed = true;
@@ -94,8 +105,8 @@ export async function withEngine<T>(
 }
 
 /**
- * Drops every instance (after any run in progress), so their heaps can be reclaimed: for the drawing
- * half of a large picture, which needs the room more than the next request needs its models loaded.
+ * Drops every instance (after any run in progress), so their heaps can be reclaimed: for decoding and
+ * drawing on a large picture, which needs the room more than the next request needs its models loaded.
  * The next run builds what it uses again.
  */
 export function releaseEngines(): Promise<void> {
@@ -110,7 +121,7 @@ export function releaseEngines(): Promise<void> {
   return release;
 }
 
-function instanceFor(models: ModelSource, model: string): Promise<EngineInstance> {
+function instanceFor(models: ModelSource, model: string, maxInstances: number): Promise<EngineInstance> {
   let pending = instances.get(model);
   if (pending) {
     instances.delete(model); // re-insert: Map order is least recently used first
@@ -118,7 +129,7 @@ function instanceFor(models: ModelSource, model: string): Promise<EngineInstance
     return pending;
   }
   for (const [oldest, old] of instances) {
-    if (instances.size < MAX_INSTANCES) break;
+    if (instances.size < maxInstances) break;
     instances.delete(oldest);
     old.then((built) => built.engine.destroy(), () => undefined);
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assetModelSource } from '../../../src/pipeline/ocr/models';
 import { ocrRunCount, recognizeText } from '../../../src/pipeline/ocr/recognize-text';
 import type { OcrResult, RgbaImage } from '../../../src/pipeline/types';
-import { withEngine } from '../../../src/pipeline/ocr/tesseract-engine';
+import { releaseEngines } from '../../../src/pipeline/ocr/tesseract-engine';
 import deWhiteOverPhoto from '../../fixtures/generated/de_white_over_photo.jpg?inline';
 import enOutlinedOverPhoto from '../../fixtures/generated/en_outlined_over_photo.jpg?inline';
 import frPictogramSign from '../../fixtures/generated/fr_pictogram_sign.png?inline';
@@ -180,7 +180,7 @@ describe('recognizeText on text over photos, signs and turned lines', () => {
   it('keeps the cartoon upright when its candidates that are not text read better upside down', async () => {
     // A fresh engine that reads French first, as an isolate that served a French photo would: the
     // cartoon's picket fence and flowers are its largest candidates and read as well upside down.
-    await withEngine(models, async () => undefined, 0);
+    await releaseEngines();
     await recognizeText(decode(fixtures.frSigns()), { models, sourceLang: 'fr' });
     const result = await recognizeText(decode(fixtures.deCartoon()), { models, sourceLang: 'de' });
     expect(words(allText(result))).toEqual(expect.arrayContaining(['halten', 'sie', 'versprechen', 'geben', 'dazu']));

@@ -42,7 +42,7 @@ it('drops the engine when a run leaves its heap over the budget, and builds a ne
         engine.loadImage(gray);
         return engine.getText().trim();
       },
-      budget,
+      { heapBudgetBytes: budget },
     );
   await read();
   const before = engineBuildCount();
@@ -73,6 +73,20 @@ it('releases every engine on request (after the run in progress), and builds the
   expect(engineBuildCount()).toBe(before + 1);
 });
 
+it('keeps one instance at a time when asked to, as for a large picture', async () => {
+  await releaseEngines();
+  const useModels = (names: string[], maxInstances?: number) =>
+    withEngine(models, async (engineFor) => {
+      for (const name of names) await engineFor(name);
+    }, { maxInstances });
+  await useModels([LATIN_MODEL, modelFileFor('en')], 1); // the Latin instance makes way for the English one
+  const before = engineBuildCount();
+  await useModels([modelFileFor('en')]);
+  expect(engineBuildCount()).toBe(before); // kept
+  await useModels([LATIN_MODEL]);
+  expect(engineBuildCount()).toBe(before + 1); // built again
+});
+
 it('reads with each model its own dictionary, whatever models were loaded before', async () => {
   // Tesseract caches word lists process-wide under the language name it was initialised with, and
   // tesseract-wasm initialises every model as "eng": a model loaded after another in the same instance
@@ -87,9 +101,9 @@ it('reads with each model its own dictionary, whatever models were loaded before
         engine.loadImage(gray);
         return engine.getTextBoxes('word').map((w) => `${w.text} ${w.confidence.toFixed(3)}`);
       },
-      0, // dropped after the run, so the next run starts from a fresh instance
+      { heapBudgetBytes: 0 }, // dropped after the run, so the next run starts from a fresh instance
     );
-  await withEngine(models, async () => undefined, 0); // whatever earlier tests loaded is dropped
+  await releaseEngines(); // whatever earlier tests loaded is dropped
   const fresh = await readGerman();
   await withEngine(
     models,
