@@ -28,6 +28,11 @@ export interface RecognisedWord {
   confidence: number;
   /** In working-image pixels. */
   box: Box;
+  /**
+   * Read alike (but for one letter) by both models, the Latin and the language model: a word that an
+   * object crossing it (a pole, a branch) leaves Tesseract unsure of, not noise (see confirmedBy).
+   */
+  confirmed?: boolean;
 }
 
 export interface LineReading {

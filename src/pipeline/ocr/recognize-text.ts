@@ -27,7 +27,7 @@ import { recognizeLine, type LineReading } from './line-recognition';
 import { LATIN_MODEL, modelFileFor, type ModelSource } from './models';
 import { byStrength, orientPage, type OrientedPage } from './page-orientation';
 import { LARGE_PICTURE_PIXELS, withEngine } from './tesseract-engine';
-import { groupRegions, keptWords, type ReadFragment } from './text-regions';
+import { groupRegions, keptWords, mayBeConfirmed, type ReadFragment } from './text-regions';
 import { colourSampler } from './working-colour';
 
 export interface RecognizeOptions {
@@ -96,6 +96,8 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
     let language = options.sourceLang;
     // Readings made with the Latin model (the sample, when detecting) need no second look as foreign.
     const readByLatin = new Set<LineReading>();
+    // Readings already compared with the other model's (see confirmedBy).
+    const compared = new Set<LineReading>();
     if (!language) {
       // Detect from a sample read with the Latin model (the strongest lines, enough letters to judge),
       // then read every line with the detected language's model, which is both faster and, with its
@@ -115,12 +117,21 @@ export async function recognizeText(image: RgbaImage, options: RecognizeOptions)
         const noise = sampled && sampled.confidence < NOISE_BELOW && keptWords(sampled.words).length === 0;
         if (noise && (page.lines[i].characters < NOISE_CHARACTERS || sampled.confidence < UNREADABLE_BELOW)) continue;
         const again = recognizeLine(second, page.gray, page.lines[i]);
+        if (!sampled) {
+          readings[i] = again;
+          continue;
+        }
         // On a near tie prefer the language model: its dictionary fixes plausible-looking misreadings.
-        readings[i] = !sampled || again.confidence >= sampled.confidence - 0.02 ? again : sampled;
+        const chosen = again.confidence >= sampled.confidence - 0.02 ? again : sampled;
+        const reading = confirmedBy(chosen, chosen === again ? sampled : again);
+        if (chosen === sampled) readByLatin.add(reading);
+        compared.add(reading);
+        readings[i] = reading;
       }
     } else {
       for (let i = 0; i < page.lines.length; i++) readings[i] ??= recognizeLine(first, page.gray, page.lines[i]);
     }
+    await confirmUnsureWords(page, readings, readByLatin, compared, modelFileFor(language), engineFor);
     await rereadForeignLines(page, readings, readByLatin, language, engineFor, options.models);
     const fragments: ReadFragment[] = readings.map((reading, i) => ({
       words: reading?.words ?? [],
@@ -211,6 +222,59 @@ function mixesLanguages(table: NgramTable, readings: (LineReading | undefined)[]
     if (language) languages.add(language === 'no' ? 'da' : language);
   }
   return languages.size >= 2;
+}
+
+/**
+ * A line read with a sure word beside an unsure one that may be a word (mayBeConfirmed) and not yet
+ * compared with the other model's reading is read by the other model too (the Latin model when the
+ * language model read it, and the reverse), to confirm its words (see confirmedBy). Rare: a pole or a
+ * branch across a word of a sign; one more line reading each.
+ */
+async function confirmUnsureWords(
+  page: OrientedPage,
+  readings: (LineReading | undefined)[],
+  readByLatin: Set<LineReading>,
+  compared: Set<LineReading>,
+  languageModel: string,
+  engineFor: (model: string) => Promise<OCREngine>,
+): Promise<void> {
+  for (let i = 0; i < page.lines.length; i++) {
+    const reading = readings[i];
+    if (!reading || compared.has(reading) || !mayBeConfirmed(reading.words)) continue;
+    const latin = readByLatin.has(reading);
+    const other = recognizeLine(await engineFor(latin ? languageModel : LATIN_MODEL), page.gray, page.lines[i]);
+    const confirmed = confirmedBy(reading, other);
+    if (latin) readByLatin.add(confirmed);
+    compared.add(confirmed);
+    readings[i] = confirmed;
+  }
+}
+
+/**
+ * `reading` with its words marked confirmed where `other` (the same line read by the other model) has a
+ * word over the same place spelt alike but for one letter (see RecognisedWord.confirmed).
+ */
+function confirmedBy(reading: LineReading, other: LineReading): LineReading {
+  const words = reading.words.map((word) => {
+    const alike = other.words.some((o) => overlapShare(word.box, o.box) >= 0.5 && withinOneEdit(word.text.toLowerCase(), o.text.toLowerCase()));
+    return alike ? { ...word, confirmed: true } : word;
+  });
+  return { ...reading, words };
+}
+
+/** How much of the narrower of two boxes their horizontal overlap covers. */
+function overlapShare(a: Box, b: Box): number {
+  const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  return overlap / Math.max(1, Math.min(a.width, b.width));
+}
+
+/** True when `a` becomes `b` by at most one letter replaced, added or removed. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Reads more of the strongest lines with the first-pass model until the sample has enough letters. */

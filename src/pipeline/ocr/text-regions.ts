@@ -52,6 +52,31 @@ const WORD_SIGN = /^[&@€$£¥%§#+]$/u;
 
 const lettersOf = (word: { text: string }) => word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
 
+/**
+ * A word both models read alike (RecognisedWord.confirmed) is kept, however unsure Tesseract is of it,
+ * when it has CONFIRMED_LETTERS letters and nothing else, beside a word read at ANCHOR_CONFIDENCE on the
+ * same line: "nur heute" with a dark pole across "heute" (0.06) is read "nur hedte" by the Latin model.
+ */
+const CONFIRMED_LETTERS = 4;
+const ANCHOR_CONFIDENCE = 0.9;
+
+function keepConfirmed(word: RecognisedWord): boolean {
+  return word.confirmed === true && confirmable(word);
+}
+
+/** The word of a line read surely enough to vouch for a confirmed word beside it. */
+const anchorOf = (words: RecognisedWord[]) => words.find((w) => w.confidence >= ANCHOR_CONFIDENCE && lettersOf(w) >= 2);
+
+const confirmable = (word: RecognisedWord) => /^\p{L}+$/u.test(word.text) && word.text.length >= CONFIRMED_LETTERS;
+
+/** True when a line's words hold one that would be kept if confirmed (see keepConfirmed) and is not kept yet. */
+export function mayBeConfirmed(words: RecognisedWord[]): boolean {
+  const anchor = anchorOf(words);
+  if (!anchor) return false;
+  const kept = new Set(keptWords(words));
+  return words.some((w) => w !== anchor && !w.confirmed && !kept.has(w) && confirmable(w));
+}
+
 /** Drops noise words: too unsure, or no letter or digit at all (lone punctuation, rules, bullets; see WORD_SIGN). */
 export function keepWord(word: RecognisedWord, lineIsStrong = false, lineIsWeak = false, lineOfShortWords = false): boolean {
   if (!/[\p{L}\p{N}]/u.test(word.text)) return lineIsStrong && WORD_SIGN.test(word.text) && word.confidence >= MIN_SHORT_WORD_CONFIDENCE;
@@ -63,12 +88,13 @@ export function keepWord(word: RecognisedWord, lineIsStrong = false, lineIsWeak 
   return word.confidence >= (lineIsStrong ? needed - STRONG_LINE_BONUS : needed);
 }
 
-/** The words of one line worth keeping (see keepWord). */
+/** The words of one line worth keeping (see keepWord, and keepConfirmed for words both models read). */
 export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
   const strong = words.some((w) => w.confidence >= 0.8 && lettersOf(w) >= 4);
   const weak = meanConfidence(words) < WEAK_LINE_CONFIDENCE;
   const shortOnly = !words.some((w) => lettersOf(w) >= 4);
-  const kept = words.filter((w) => keepWord(w, strong, weak, shortOnly));
+  const anchor = anchorOf(words);
+  const kept = words.filter((w) => keepWord(w, strong, weak, shortOnly) || (anchor !== undefined && w !== anchor && keepConfirmed(w)));
   if (kept.length === 1 && lettersOf(kept[0]) <= 3 && kept[0].confidence < LONE_SHORT_WORD_CONFIDENCE) return [];
   return kept;
 }
@@ -77,7 +103,7 @@ export function keptWords(words: RecognisedWord[]): RecognisedWord[] {
 export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
   const cleaned = fragments
     .map((f) => ({ ...f, words: keptWords(f.words) }))
-    .filter((f) => f.words.length > 0 && meanConfidence(f.words) >= MIN_LINE_CONFIDENCE && !loneLetter(f.words.map((w) => w.text).join(' ')));
+    .filter((f) => f.words.length > 0 && lineConfidence(f.words) >= MIN_LINE_CONFIDENCE && !loneLetter(f.words.map((w) => w.text).join(' ')));
 
   const lines = mergeIntoLines(cleaned);
   const order = lines.map((_, i) => i).sort((a, b) => lines[a].box.y - lines[b].box.y);
@@ -99,6 +125,12 @@ export function groupRegions(fragments: ReadFragment[]): TextRegion[] {
   }
   const regions = [...groups.values()].map(toRegion);
   return regions.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}
+
+/** How surely a line was read: its words' mean confidence, leaving out those kept only as confirmed (see keepConfirmed). */
+function lineConfidence(words: RecognisedWord[]): number {
+  const sure = words.filter((w) => !(w.confirmed && w.confidence < MIN_WORD_CONFIDENCE));
+  return sure.length ? meanConfidence(sure) : meanConfidence(words);
 }
 
 /**

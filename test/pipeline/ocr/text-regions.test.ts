@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognisedWord } from '../../../src/pipeline/ocr/line-recognition';
-import { groupRegions, keptWords } from '../../../src/pipeline/ocr/text-regions';
+import { groupRegions, keptWords, mayBeConfirmed } from '../../../src/pipeline/ocr/text-regions';
 
 let x = 0;
 const word = (text: string, confidence: number, y = 100, height = 30): RecognisedWord => {
@@ -29,6 +29,27 @@ describe('noise rules of text regions', () => {
     expect(keptWords([word('3G', 0.93), word('vil', 0.58)]).map((w) => w.text)).toEqual(['3G']);
     expect(keptWords([word('OK', 0.95)]).map((w) => w.text)).toEqual(['OK']);
     expect(keptWords([word('Bare', 0.9), word('i', 0.9), word('dag', 0.6)]).map((w) => w.text)).toEqual(['Bare', 'i', 'dag']);
+  });
+
+  it('keeps an unsure word both models read alike beside a surely read one, and keeps its line', () => {
+    // "nur heute" with a dark pole across "heute": 0.06, read "hedte" by the other model.
+    const confirmed = (w: RecognisedWord): RecognisedWord => ({ ...w, confirmed: true });
+    expect(keptWords([word('nur', 0.96), confirmed(word('heute', 0.06))]).map((w) => w.text)).toEqual(['nur', 'heute']);
+    // Not without a surely read word beside it, not unconfirmed, not short or with other signs than letters.
+    expect(keptWords([word('nur', 0.85), confirmed(word('heute', 0.06))]).map((w) => w.text)).toEqual(['nur']);
+    expect(keptWords([word('nur', 0.96), word('heute', 0.06)]).map((w) => w.text)).toEqual(['nur']);
+    expect(keptWords([word('nur', 0.96), confirmed(word('ist', 0.06))]).map((w) => w.text)).toEqual(['nur']);
+    expect(keptWords([word('nur', 0.96), confirmed(word('he1te', 0.06))]).map((w) => w.text)).toEqual(['nur']);
+    // Such a line is worth a second model's reading; one without an unsure word, or already confirmed, is not.
+    expect(mayBeConfirmed([word('nur', 0.96), word('heute', 0.06)])).toBe(true);
+    expect(mayBeConfirmed([word('nur', 0.96), confirmed(word('heute', 0.06))])).toBe(false);
+    expect(mayBeConfirmed([word('nur', 0.96), word('heute', 0.91)])).toBe(false);
+    expect(mayBeConfirmed([word('nur', 0.7), word('heute', 0.06)])).toBe(false);
+    x = 0;
+    const [region] = groupRegions([
+      { words: [confirmed(word('nur', 0.96)), confirmed(word('heute', 0.06))], charHeight: 30, polarity: 'light', inkLevel: 240, paperLevel: 140 },
+    ]);
+    expect(region.text).toBe('nur heute');
   });
 
   it('drops a line that is one letter alone, but keeps numbers and two-letter labels', () => {
