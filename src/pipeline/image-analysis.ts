@@ -64,8 +64,13 @@ export class ImageDecodeError extends Error {
   }
 }
 
-/** Decodes an upload to upright RGBA at the working size, mapping decoder failures to ImageDecodeError. */
+/**
+ * Decodes an upload to upright RGBA at the working size, mapping decoder failures to ImageDecodeError.
+ * Room is made first for a large picture (makeRoomFor): every full-size decode comes through here.
+ */
 export async function decodeUpload(bytes: Uint8Array, format: ImageFormat, deps: Pick<AnalysisDeps, 'images' | 'timer'>) {
+  const probe = probeImage(bytes);
+  if (probe.ok) await makeRoomFor(probe.image.width, probe.image.height);
   try {
     return await deps.timer.time('decode', () => decodeImage(bytes, { format, images: deps.images }));
   } catch (error) {
@@ -88,8 +93,6 @@ export async function analyzeImage(
   options: { format: ImageFormat; sourceLang?: LanguageCode; excludePatterns: string[] },
   deps: AnalysisDeps,
 ): Promise<{ analysis: ImageAnalysis; clean: RgbaImage }> {
-  const probe = probeImage(bytes);
-  if (probe.ok) await makeRoomFor(probe.image.width, probe.image.height);
   const { image, scale } = await decodeUpload(bytes, options.format, deps);
   const ocr = await deps.timer.time('ocr', () =>
     recognizeText(image, { sourceLang: options.sourceLang, excludePatterns: options.excludePatterns, models: deps.models, images: deps.images }),

@@ -12,7 +12,7 @@ import type { Translator } from '../translate';
 import type { AnalysisId, AnalysisStore } from './analysis-store';
 import { parseExcludeText } from './exclude-text';
 import { withHeavyWorkSlot } from './heavy-work-gate';
-import { analyzeImage, decodeUpload, makeRoomFor, type ImageAnalysis, type RecognizedText } from './image-analysis';
+import { analyzeImage, decodeUpload, type ImageAnalysis, type RecognizedText } from './image-analysis';
 import { encodeImage } from './image/encode-image';
 import type { ModelSource } from './ocr/models';
 import type { StageTimer } from './stage-timer';
@@ -79,11 +79,7 @@ export function translateImage(input: TranslateImageInput, deps: TranslateImageD
       translate(analysis);
       // Decoded (once) only where the pixels are needed: to re-encode them, or to draw on them.
       let decoded: Promise<RgbaImage> | undefined;
-      const decodeClean = async () => {
-        await makeRoomFor(analysis.width, analysis.height);
-        return (await decodeUpload(stored.clean, stored.cleanFormat, deps)).image;
-      };
-      cleanPixels = () => (decoded ??= decodeClean());
+      cleanPixels = () => (decoded ??= decodeUpload(stored.clean, stored.cleanFormat, deps).then((d) => d.image));
       cleanBytes = stored.cleanFormat === input.outputFormat ? stored.clean : await encode(await cleanPixels(), input.outputFormat, deps);
     } else {
       const fresh = await analyzeImage(input.bytes, { format: input.format, sourceLang: input.sourceLang, excludePatterns }, { ...deps, onRecognized: translate });

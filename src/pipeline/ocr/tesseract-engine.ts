@@ -12,7 +12,7 @@
  * (a few milliseconds from the compiled module, plus the model's own initialisation) and reused; at most
  * two are kept, the first-pass Latin model's and one language model's. WebAssembly memory never shrinks,
  * so an instance whose heap a run leaves above HEAP_BUDGET_BYTES is dropped and rebuilt when next needed,
- * and all are released (releaseEngines) before a large picture is drawn on.
+ * and all are released (releaseEngines) before a large picture is decoded and before it is drawn on.
  */
 import { createOCREngine, type OCREngine } from 'tesseract-wasm';
 // The package's exports map hides dist/, so the module is imported by path. Only the SIMD build is
