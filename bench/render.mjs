@@ -124,18 +124,18 @@ async function judge(image, result) {
   writeFileSync(translatedFile, translated);
 
   const rotation = pageRotation(result.regions);
-  const [original, clean_, translated_] = await Promise.all([
+  const [onOriginal, onClean, onTranslated] = await Promise.all([
     tesseract(image.path, image.language, rotation),
     tesseract(cleanFile, image.language, rotation),
     tesseract(translatedFile, target, rotation),
   ]);
   const drawn = words(result.regions.filter((r) => r.drawn).map((r) => r.translation).join(' ')).filter((w) => /\p{L}{2,}/u.test(w));
   const judged = (pick) => {
-    const readOriginal = words(pick(original)).filter((w) => /\p{L}{2,}/u.test(w));
+    const readOriginal = words(pick(onOriginal)).filter((w) => /\p{L}{2,}/u.test(w));
     return {
       originalWords: readOriginal.length,
-      cleanSurvival: readOriginal.length ? found(readOriginal, pick(clean_)) / readOriginal.length : null,
-      readBack: drawn.length ? found(drawn, pick(translated_)) / drawn.length : null,
+      cleanSurvival: readOriginal.length ? found(readOriginal, pick(onClean)) / readOriginal.length : null,
+      readBack: drawn.length ? found(drawn, pick(onTranslated)) / drawn.length : null,
     };
   };
   const sparse = judged((texts) => texts[0]);
